@@ -1,0 +1,78 @@
+/**
+ * National attribution: every ally holds its own belief about who is behind the campaign, fed by the
+ * evidence it receives, the intelligence others share with it, and false flags it may or may not see through.
+ */
+import { ACTOR_TYPES, type ActorType, type AllyParams, type Evidence } from "./scenarioSchema.ts";
+
+const EVIDENCE_WEIGHT = 2.5;
+const SECONDHAND = 0.6; // shared intelligence counts less than one's own collection
+
+const indexOf = (actor: ActorType) => ACTOR_TYPES.indexOf(actor);
+
+/** Prior log-weights: more exposed allies start out more suspicious of a state. */
+export function priorBelief(params: AllyParams): number[] {
+  const state = 0.2 + 0.15 * params.exposure;
+  const proxy = 0.2;
+  const patriotic = 0.2;
+  return [Math.log(state), Math.log(proxy), Math.log(patriotic), Math.log(1 - state - proxy - patriotic)];
+}
+
+/** Probabilities over ACTOR_TYPES from log-weights. */
+export function beliefProbabilities(belief: readonly number[]): number[] {
+  const max = Math.max(...belief);
+  const exps = belief.map((b) => Math.exp(b - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/** Confidence that a state is responsible, directly or through a proxy it directs (0..1). */
+export function stateConfidence(belief: readonly number[]): number {
+  const p = beliefProbabilities(belief);
+  return (p[0] ?? 0) + (p[1] ?? 0);
+}
+
+/** The leading hypothesis and its probability. */
+export function leadingHypothesis(belief: readonly number[]): { actor: ActorType; probability: number } {
+  const p = beliefProbabilities(belief);
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
+  return { actor: ACTOR_TYPES[best] ?? "state", probability: p[best] ?? 0 };
+}
+
+/** How well an ally reads a piece of evidence (0..1). */
+export function evidenceQuality(
+  kind: Evidence["kind"],
+  params: AllyParams,
+  assisted: boolean,
+  secondhand: boolean,
+): number {
+  const capability = Math.min(1, params.cyberCapability + (assisted ? 0.25 : 0));
+  const base =
+    kind === "technical" ? 0.4 + 0.6 * capability : kind === "intelligence" ? 1 : kind === "claim" ? 0.6 : 0.8;
+  return secondhand ? base * SECONDHAND : base;
+}
+
+/**
+ * Belief after receiving one piece of evidence. `seeThrough` is a draw in [0, 1): an ally sees through a
+ * false flag when the draw falls below its capability. Pure.
+ */
+export function absorbEvidence(
+  belief: readonly number[],
+  evidence: Evidence,
+  strength: number,
+  params: AllyParams,
+  assisted: boolean,
+  secondhand: boolean,
+  seeThrough: number,
+): number[] {
+  const next = belief.slice();
+  const weight = EVIDENCE_WEIGHT * strength * evidenceQuality(evidence.kind, params, assisted, secondhand);
+  let target = evidence.pointsTo;
+  if (evidence.kind === "falseFlag" && evidence.reveals) {
+    const capability = Math.min(1, params.cyberCapability + (assisted ? 0.25 : 0));
+    if (seeThrough < capability * 0.8) target = evidence.reveals;
+  }
+  const i = indexOf(target);
+  next[i] = (next[i] ?? 0) + weight;
+  return next;
+}

@@ -1,0 +1,63 @@
+/**
+ * The AI chair (Secretary General): reads the table, revises the working text toward what every ally can
+ * accept, and tables a draft when positions settle or the rounds run out. Pure.
+ */
+import { AI_MEASURES } from "./council.ts";
+import { MEASURE_IDS, type MeasureId } from "./measures.ts";
+import type { DraftJudgement } from "./stance.ts";
+import type { SessionState } from "./state.ts";
+
+/** What the chair believes each ally accepts and wants: stated positions, else its reading of the ally. */
+function readOfTable(
+  state: SessionState,
+  judged: readonly DraftJudgement[],
+): { accepts: MeasureId[]; wants: MeasureId[] }[] {
+  return state.allies.map((ally, i) => {
+    const guess = judged[i];
+    const accepts = ally.position?.accepts ?? guess?.accepts ?? [];
+    const wants = ally.position?.wants ?? guess?.wants ?? [];
+    return { accepts: accepts.filter((m) => !ally.rejects.includes(m)), wants };
+  });
+}
+
+/** The consensus text: every measure someone asks for and everyone can accept; never empty. */
+export function consensusText(state: SessionState, judged: readonly DraftJudgement[]): MeasureId[] {
+  const table = readOfTable(state, judged);
+  const text = AI_MEASURES.filter(
+    (m) => table.every((t) => t.accepts.includes(m)) && table.some((t) => t.wants.includes(m)),
+  );
+  if (state.article4.held && !text.includes("article4")) text.splice(3, 0, "article4");
+  return text.length ? text : ["concern"];
+}
+
+/**
+ * Measures the chair may gamble on: wanted by at least a third of the table and objected to by at most two
+ * allies, none of them on a threshold. `draw` in [0, 1) decides whether the chair takes the risk.
+ */
+export function gambleText(
+  state: SessionState,
+  judged: readonly DraftJudgement[],
+  base: readonly MeasureId[],
+  draw: number,
+): MeasureId[] {
+  if (draw >= 0.3) return [...base];
+  const n = state.allies.length;
+  const extra = AI_MEASURES.filter((m) => {
+    if (base.includes(m)) return false;
+    const wanting = judged.filter((j) => j.wants.includes(m)).length;
+    const objections = judged.map((j) => j.judgements.find((x) => x.measure === m)).filter((x) => x && !x.accept);
+    return wanting * 3 >= n && objections.length > 0 && objections.length <= 2 && objections.every((x) => x && !x.hard);
+  });
+  return MEASURE_IDS.filter((m) => base.includes(m) || m === extra[0]);
+}
+
+/** Whether the AI chair tables now: positions have settled, or the rounds are spent. */
+export function chairTablesNow(
+  state: SessionState,
+  maxRounds: number,
+  previous: readonly MeasureId[],
+  next: readonly MeasureId[],
+): boolean {
+  if (state.round >= maxRounds) return true;
+  return state.round >= 2 && previous.length === next.length && previous.every((m, i) => next[i] === m);
+}

@@ -1,0 +1,60 @@
+/** Views of the Council derived from the session state: outlooks, victims, who accepts what. Pure. */
+import { stateConfidence } from "./attribution.ts";
+import { MEASURE_IDS, type MeasureId } from "./measures.ts";
+import type { Inject } from "./scenarioSchema.ts";
+import { type AllyOutlook, type DraftJudgement, judgeDraft } from "./stance.ts";
+import type { AllyCode, Env, SessionState } from "./state.ts";
+
+/** Measures the AI weighs when it judges drafts; Article 4 is an ally's own request, not a draft item. */
+export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS.filter((m) => m !== "article4");
+
+/** The scenario inject (scheduled or optional) with this id. */
+export function findInject(env: Env, id: string): Inject | undefined {
+  return env.scenario.injects.find((i) => i.id === id) ?? env.scenario.optionalInjects.find((i) => i.id === id);
+}
+
+/** Allies hit directly or by spillover in any inject so far. */
+export function victims(env: Env, state: SessionState): Set<AllyCode> {
+  const hit = new Set<AllyCode>();
+  for (const active of state.injects) {
+    const inject = findInject(env, active.id);
+    if (!inject) continue;
+    for (const c of inject.targets) hit.add(c);
+    for (const c of inject.spillover) hit.add(c);
+  }
+  return hit;
+}
+
+/** Allies hit directly (not by spillover) in any inject so far. */
+export function directTargets(env: Env, state: SessionState): Set<AllyCode> {
+  const hit = new Set<AllyCode>();
+  for (const active of state.injects) for (const c of findInject(env, active.id)?.targets ?? []) hit.add(c);
+  return hit;
+}
+
+/** What ally `i` knows of its own situation. */
+export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<AllyCode>): AllyOutlook {
+  const ally = state.allies[i];
+  const profile = env.profiles[i];
+  if (!ally || !profile) throw new Error(`no seat ${i}`);
+  return {
+    params: profile.params,
+    severity: ally.severity,
+    confidence: stateConfidence(ally.belief),
+    victim: hit.has(ally.code),
+    rejects: ally.rejects,
+  };
+}
+
+/** Every seated ally's judgement of a proposal, in seating order. */
+export function judgeAll(env: Env, state: SessionState, proposal: readonly MeasureId[]): DraftJudgement[] {
+  const hit = victims(env, state);
+  return state.allies.map((_, i) =>
+    judgeDraft(outlookOf(env, state, i, hit), proposal, AI_MEASURES, env.scenario.date),
+  );
+}
+
+/** True when the seat is controlled by a person. */
+export function isHuman(state: SessionState, code: AllyCode): boolean {
+  return state.humans.includes(code);
+}

@@ -1,0 +1,190 @@
+/**
+ * The crisis statechart: briefing → incident → attribution ⇄ consultation → decision (silence procedure)
+ * → response → next inject or debrief. The machine is the single source of truth for where a session is;
+ * every guard and action is named and delegates to a pure reducer. One machine per scenario environment.
+ */
+import { assign, setup } from "xstate";
+import { consensusText } from "./chair.ts";
+import { judgeAll } from "./council.ts";
+import {
+  aiActions,
+  breakSilence,
+  closeConsultation,
+  consultationRound,
+  cycleDecided,
+  makeStatement,
+  resolveResponse,
+  resolveSilence,
+  tableDraft,
+} from "./deliberation.ts";
+import type { EngineEvent } from "./events.ts";
+import { advanceClock, applyInject, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
+import { computeScores, outcomeOf } from "./scoring.ts";
+import type { Env, Phase, SessionState } from "./state.ts";
+
+const ATTRIBUTION_STEP_HOURS = 12;
+
+function logPhase(s: SessionState, phase: Phase): SessionState {
+  return { ...s, log: [...s.log, { k: "phase", h: s.hour, phase }] };
+}
+
+function startCycle(env: Env, s: SessionState, injectId: string, optional: boolean): SessionState {
+  const list = optional ? env.scenario.optionalInjects : env.scenario.injects;
+  const inject = list.find((i) => i.id === injectId);
+  if (!inject) return s;
+  const fresh = { ...s, round: 0, silenceAttempts: 0, proposal: [], draft: null };
+  const next = applyInject(env, fresh, inject, optional);
+  return optional ? next : { ...next, nextInject: s.nextInject + 1 };
+}
+
+function campaignOver(env: Env, s: SessionState): boolean {
+  return s.reactions[s.reactions.length - 1] === "deterred" || s.nextInject >= env.scenario.injects.length;
+}
+
+function finish(env: Env, s: SessionState): SessionState {
+  const outcome = outcomeOf(s);
+  return {
+    ...s,
+    outcome,
+    scores: computeScores(env, s),
+    draft: null,
+    log: [...s.log, { k: "end", h: s.hour, outcome }],
+  };
+}
+
+/** Builds the statechart for one scenario environment. */
+export function createCrisisMachine(env: Env) {
+  return setup({
+    types: { context: {} as SessionState, events: {} as EngineEvent, input: {} as SessionState },
+    guards: {
+      roundsLeft: ({ context }) => context.round < env.scenario.settings.maxConsultationRounds,
+      draftTabled: ({ context }) => context.draft !== null,
+      cycleDecided: ({ context }) => cycleDecided(env, context),
+      noDraft: ({ context }) => context.draft === null,
+      responded: ({ context }) => context.reactions.length >= context.injects.length,
+      campaignOver: ({ context }) => context.reactions.length >= context.injects.length && campaignOver(env, context),
+    },
+    actions: {
+      enterIncident: assign(({ context }) => logPhase(context, "incident")),
+      enterAttribution: assign(({ context }) => logPhase(context, "attribution")),
+      enterDecision: assign(({ context }) => logPhase(context, "decision")),
+      enterResponse: assign(({ context }) => logPhase(context, "response")),
+      enterConsultation: assign(({ context }) => {
+        const s = logPhase(context, "consultation");
+        if (s.proposal.length) return s;
+        const judged = judgeAll(env, s, []);
+        return {
+          ...s,
+          proposal: consensusText({ ...s, allies: s.allies.map((a) => ({ ...a, position: null })) }, judged),
+        };
+      }),
+      startFirstInject: assign(({ context }) => {
+        const first = env.scenario.injects[0];
+        return first ? startCycle(env, context, first.id, false) : context;
+      }),
+      startNextInject: assign(({ context }) => {
+        const next = env.scenario.injects[context.nextInject];
+        return next ? startCycle(env, context, next.id, false) : context;
+      }),
+      playOptionalInject: assign(({ context, event }) =>
+        event.type === "inject.play" ? startCycle(env, context, event.inject, true) : context,
+      ),
+      advanceClock: assign(({ context, event }) =>
+        event.type === "clock.advance" ? advanceClock(env, context, event.hours) : context,
+      ),
+      attributionRound: assign(({ context }) => aiActions(env, advanceClock(env, context, ATTRIBUTION_STEP_HOURS))),
+      consultationRound: assign(({ context }) => consultationRound(env, context)),
+      shareIntelligence: assign(({ context, event }) =>
+        event.type === "intel.share" ? shareIntelligence(env, context, event.by, event.to) : context,
+      ),
+      requestAssistance: assign(({ context, event }) =>
+        event.type === "assistance.request" ? requestAssistance(context, event.by) : context,
+      ),
+      requestArticle4: assign(({ context, event }) =>
+        event.type === "article4.request" ? requestArticle4(context, event.by) : context,
+      ),
+      makeStatement: assign(({ context, event }) =>
+        event.type === "consultation.statement"
+          ? makeStatement(context, event.by, event.stance, event.wants, event.rejects)
+          : context,
+      ),
+      tableDraft: assign(({ context, event }) =>
+        event.type === "draft.table" ? tableDraft(env, context, event.measures) : context,
+      ),
+      closeConsultation: assign(({ context }) => closeConsultation(context)),
+      breakSilence: assign(({ context, event }) =>
+        event.type === "silence.break" ? breakSilence(context, event.by, event.reason) : context,
+      ),
+      resolveSilence: assign(({ context }) => resolveSilence(env, context)),
+      resolveResponse: assign(({ context }) => resolveResponse(env, context)),
+      finish: assign(({ context }) => finish(env, logPhase(context, "debrief"))),
+    },
+  }).createMachine({
+    id: "crisis",
+    initial: "briefing",
+    context: ({ input }) => input,
+    on: { "session.end": ".debrief" },
+    states: {
+      briefing: {
+        on: { "session.start": { target: "incident", actions: "startFirstInject" } },
+      },
+      incident: {
+        entry: "enterIncident",
+        on: { "phase.advance": "attribution" },
+      },
+      attribution: {
+        entry: "enterAttribution",
+        on: {
+          "clock.advance": { actions: "advanceClock" },
+          "ai.round": { actions: "attributionRound" },
+          "intel.share": { actions: "shareIntelligence" },
+          "assistance.request": { actions: "requestAssistance" },
+          "article4.request": { actions: "requestArticle4" },
+          "inject.play": { target: "incident", actions: "playOptionalInject" },
+          "phase.advance": "consultation",
+        },
+      },
+      consultation: {
+        entry: "enterConsultation",
+        always: [
+          { guard: "draftTabled", target: "decision" },
+          { guard: "cycleDecided", target: "response" },
+        ],
+        on: {
+          "ai.round": { guard: "roundsLeft", actions: "consultationRound" },
+          "clock.advance": { actions: "advanceClock" },
+          "intel.share": { actions: "shareIntelligence" },
+          "assistance.request": { actions: "requestAssistance" },
+          "article4.request": { actions: "requestArticle4" },
+          "consultation.statement": { actions: "makeStatement" },
+          "draft.table": { actions: "tableDraft" },
+          "consultation.close": { actions: "closeConsultation" },
+          "inject.play": { target: "incident", actions: "playOptionalInject" },
+          "phase.attribution": "attribution",
+        },
+      },
+      decision: {
+        entry: "enterDecision",
+        always: [
+          { guard: "cycleDecided", target: "response" },
+          { guard: "noDraft", target: "consultation" },
+        ],
+        on: {
+          "silence.break": { actions: "breakSilence" },
+          "silence.deadline": { actions: "resolveSilence" },
+        },
+      },
+      response: {
+        entry: "enterResponse",
+        always: [
+          { guard: "campaignOver", target: "debrief" },
+          { guard: "responded", target: "incident", actions: "startNextInject" },
+        ],
+        on: { "response.resolve": { actions: "resolveResponse" } },
+      },
+      debrief: { type: "final", entry: "finish" },
+    },
+  });
+}
+
+export type CrisisMachine = ReturnType<typeof createCrisisMachine>;

@@ -1,0 +1,81 @@
+/** The events a session accepts: their shape (zod) and who may send them. One list for every transport. */
+import { z } from "zod";
+import { isHuman } from "./council.ts";
+import { MEASURE_IDS } from "./measures.ts";
+import type { Env, Phase, SessionState } from "./state.ts";
+
+const ally = z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST");
+const measure = z.enum(MEASURE_IDS);
+const system = z.literal("system");
+const chairOrSystem = z.enum(["chair", "system"]);
+
+export const eventSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("session.start"), by: system }),
+  z.strictObject({ type: z.literal("phase.advance"), by: chairOrSystem }),
+  z.strictObject({ type: z.literal("phase.attribution"), by: chairOrSystem }),
+  z.strictObject({ type: z.literal("clock.advance"), by: system, hours: z.number().int().min(1).max(336) }),
+  z.strictObject({ type: z.literal("ai.round"), by: system }),
+  z.strictObject({ type: z.literal("inject.play"), by: system, inject: z.string().min(1).max(80) }),
+  z.strictObject({
+    type: z.literal("intel.share"),
+    by: ally,
+    to: z.union([z.literal("all"), z.array(ally).min(1).max(40)]),
+  }),
+  z.strictObject({ type: z.literal("assistance.request"), by: ally }),
+  z.strictObject({ type: z.literal("article4.request"), by: ally }),
+  z.strictObject({
+    type: z.literal("consultation.statement"),
+    by: ally,
+    stance: z.enum(["support", "undecided", "oppose"]),
+    wants: z.array(measure).max(10),
+    rejects: z.array(measure).max(10),
+  }),
+  z.strictObject({ type: z.literal("draft.table"), by: z.literal("chair"), measures: z.array(measure).min(1).max(10) }),
+  z.strictObject({ type: z.literal("consultation.close"), by: z.literal("chair") }),
+  z.strictObject({ type: z.literal("silence.break"), by: ally, reason: z.string().max(500) }),
+  z.strictObject({ type: z.literal("silence.deadline"), by: system }),
+  z.strictObject({ type: z.literal("response.resolve"), by: system }),
+  z.strictObject({ type: z.literal("session.end"), by: system }),
+]);
+
+export type EngineEvent = z.infer<typeof eventSchema>;
+export type EventType = EngineEvent["type"];
+
+/** Parses untrusted input into an event, or explains what is wrong with it. */
+export function parseEvent(raw: unknown): { event: EngineEvent } | { reason: string } {
+  const result = eventSchema.safeParse(raw);
+  if (result.success) return { event: result.data };
+  const issue = result.error.issues[0];
+  const path = issue?.path.length ? issue.path.join(".") : "event";
+  return { reason: `malformed event: ${path}: ${issue?.message ?? "invalid"}` };
+}
+
+/**
+ * Whether the sender may do this now, beyond the phase rules the statechart enforces: ally actions come
+ * from seated allies played by people (AI allies act in AI rounds), chair actions from a human chair.
+ * Returns a reason to reject, or null.
+ */
+export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: EngineEvent): string | null {
+  if (event.by === "chair") return s.chair === "human" ? null : "the chair is played by the AI";
+  if (event.by === "system") return checkSystem(env, s, phase, event);
+  if (!env.index.has(event.by)) return `${event.by} has no seat in this Council`;
+  if (!isHuman(s, event.by)) return `${event.by} is played by the AI`;
+  if (event.type === "intel.share" && event.to !== "all") {
+    const stranger = event.to.find((c) => !env.index.has(c));
+    if (stranger) return `${stranger} has no seat in this Council`;
+  }
+  if (event.type === "silence.break" && s.draft?.breaks.some((b) => b.by === event.by))
+    return `${event.by} has already broken silence`;
+  return null;
+}
+
+function checkSystem(env: Env, s: SessionState, phase: Phase, event: EngineEvent): string | null {
+  if (event.type === "ai.round" && phase === "consultation" && s.round >= env.scenario.settings.maxConsultationRounds)
+    return "the consultation rounds are spent: the chair must table a draft or close";
+  if (event.type === "inject.play") {
+    if (!env.scenario.optionalInjects.some((i) => i.id === event.inject))
+      return `no optional inject ${event.inject} in this scenario`;
+    if (s.injects.some((i) => i.id === event.inject)) return `inject ${event.inject} has already been played`;
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+/** Scores that teach: cohesion, deterrence, escalation risk, proportionality, timeliness, role objectives. Pure. */
+import { MEASURE_IDS, type MeasureId, measureById } from "./measures.ts";
+import type { ObjectiveId } from "./scenarioSchema.ts";
+import type { Env, Scores, SessionState } from "./state.ts";
+
+const pct = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
+const STRONG: readonly MeasureId[] = ["sanctions", "defensiveCyber", "countermeasures", "posture", "article5"];
+export const CHAIR_OBJECTIVES: readonly ObjectiveId[] = ["consensus", "noBreaks", "proportionate"];
+
+/** Every measure adopted in the session, in ladder order. */
+export function adoptedMeasures(s: SessionState): MeasureId[] {
+  const adopted = new Set(s.decisions.filter((d) => d.adopted).flatMap((d) => d.measures));
+  if (s.article4.held) adopted.add("article4");
+  return MEASURE_IDS.filter((m) => adopted.has(m));
+}
+
+/** The session's outcome in one word: article-5, collective-response, statements or no-consensus. */
+export function outcomeOf(s: SessionState): string {
+  const adopted = adoptedMeasures(s);
+  if (adopted.includes("article5")) return "article-5";
+  if (adopted.some((m) => STRONG.includes(m))) return "collective-response";
+  return s.decisions.some((d) => d.adopted) ? "statements" : "no-consensus";
+}
+
+/** The Council-level harm: the median of the allies' own severity assessments. */
+export function councilSeverity(s: SessionState): number {
+  const values = s.allies.map((a) => a.severity).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] ?? 0;
+}
+
+function breaksOf(s: SessionState): number {
+  return s.decisions.reduce((n, d) => n + d.brokenBy.length, 0);
+}
+
+/** The objectives of the seat being scored (chair, or an ally's role card). */
+export function objectivesFor(env: Env, s: SessionState): readonly ObjectiveId[] {
+  if (s.role === "chair") return CHAIR_OBJECTIVES;
+  return env.scenario.roleCards[s.role]?.objectives ?? env.profiles.find((p) => p.code === s.role)?.objectives ?? [];
+}
+
+/** Whether one objective was met in this session. */
+export function objectiveMet(id: ObjectiveId, s: SessionState, proportionality: number): boolean {
+  const adopted = adoptedMeasures(s);
+  const has = (m: MeasureId) => adopted.includes(m);
+  switch (id) {
+    case "consensus":
+      return s.decisions.some((d) => d.adopted);
+    case "noBreaks":
+      return breaksOf(s) === 0;
+    case "solidarity":
+      return adopted.some((m) => m !== "concern");
+    case "assistance":
+      return has("assistance");
+    case "article4":
+      return s.article4.held;
+    case "acknowledge":
+      return has("acknowledge");
+    case "strongResponse":
+      return adopted.some((m) => STRONG.includes(m));
+    case "avoidEscalation":
+      return !s.reactions.includes("escalates") && adopted.every((m) => measureById(m).escalation < 0.5);
+    case "avoidEconomicCost":
+      return !has("sanctions");
+    case "deterrence":
+      return s.reactions[s.reactions.length - 1] === "deterred";
+    case "proportionate":
+      return proportionality >= 60;
+  }
+}
+
+/** All scores, 0..100; escalationRisk is the one where higher is worse. */
+export function computeScores(env: Env, s: SessionState): Scores {
+  const adopted = adoptedMeasures(s);
+  const cycles = new Set(s.injects.map((i) => i.id));
+  const undecided = [...cycles].filter((id) => !s.decisions.some((d) => d.injectId === id && d.adopted)).length;
+  const cohesion = pct(1 - 0.2 * breaksOf(s) - 0.3 * undecided);
+  const last = s.reactions[s.reactions.length - 1];
+  const deterrence = last === "deterred" ? 100 : last === "continues" ? 40 : last === "escalates" ? 10 : 0;
+  const maxEscalation = adopted.reduce((m, id) => Math.max(m, measureById(id).escalation), 0);
+  const escalated = s.reactions.filter((r) => r === "escalates").length;
+  const escalationRisk = pct(maxEscalation * (0.5 + 0.5 * env.scenario.adversary.escalation) + 0.15 * escalated);
+  const harmLevel = Math.min(1, councilSeverity(s) / 0.7);
+  const responseLevel = adopted.reduce((m, id) => Math.max(m, Math.min(1, measureById(id).minSeverity / 0.7)), 0);
+  const proportionality = pct(1 - Math.abs(harmLevel - responseLevel));
+  const first = s.injects[0]?.startHour ?? 0;
+  const firstAdopted = s.decisions.find((d) => d.adopted);
+  const timeliness = firstAdopted ? pct(Math.exp(-(firstAdopted.hour - first) / (24 * 7))) : 0;
+  const objectives = objectivesFor(env, s);
+  const met = objectives.filter((o) => objectiveMet(o, s, proportionality)).length;
+  const role = objectives.length ? pct(met / objectives.length) : 0;
+  return { cohesion, deterrence, escalationRisk, proportionality, timeliness, role };
+}

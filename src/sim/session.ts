@@ -1,0 +1,182 @@
+/**
+ * A session: one scenario environment plus the statechart snapshot. Creating, applying events, hashing and
+ * saving are pure functions over plain data; the same seed and events give the same state everywhere.
+ */
+import { initialTransition, type SnapshotFrom, transition } from "xstate";
+import { priorBelief } from "./attribution.ts";
+import { type CrisisMachine, createCrisisMachine } from "./crisisMachine.ts";
+import { checkAuthority, type EngineEvent, parseEvent } from "./events.ts";
+import { hashValue } from "./hash.ts";
+import { seedRng } from "./rng.ts";
+import { seatedAllies } from "./roster.ts";
+import { scenarioHash } from "./scenarioLoader.ts";
+import type { Roster, Scenario } from "./scenarioSchema.ts";
+import type { AllyCode, Controller, Env, EvidenceRef, Phase, SeatId, SessionState } from "./state.ts";
+import { ENGINE_VERSION, RECORD_FORMAT } from "./version.ts";
+
+export type CrisisSnapshot = SnapshotFrom<CrisisMachine>;
+
+export interface Session {
+  env: Env;
+  machine: CrisisMachine;
+  snapshot: CrisisSnapshot;
+}
+
+export interface SeatPlan {
+  role: SeatId; // whose objectives are scored (the human's seat, or the seat an AI plays for them)
+  chair: Controller;
+  humans: AllyCode[]; // ally seats played by people
+}
+
+const machines = new WeakMap<Env, CrisisMachine>();
+const envs = new WeakMap<Scenario, Env>();
+
+/** The engine's view of a scenario: seated profiles and lookups. Cached per scenario object. */
+export function createEnv(scenario: Scenario, roster: Roster): Env {
+  const cached = envs.get(scenario);
+  if (cached) return cached;
+  const profiles = seatedAllies(roster, scenario.date);
+  const evidence = new Map<string, EvidenceRef>();
+  for (const inject of [...scenario.injects, ...scenario.optionalInjects])
+    for (const e of inject.evidence) evidence.set(e.id, { injectId: inject.id, evidence: e });
+  const env: Env = {
+    scenario,
+    scenarioHash: scenarioHash(scenario),
+    profiles,
+    index: new Map(profiles.map((p, i) => [p.code, i])),
+    evidence,
+  };
+  envs.set(scenario, env);
+  return env;
+}
+
+function machineFor(env: Env): CrisisMachine {
+  let machine = machines.get(env);
+  if (!machine) {
+    machine = createCrisisMachine(env);
+    machines.set(env, machine);
+  }
+  return machine;
+}
+
+/** The state before the briefing ends: every ally seated with its prior belief and no harm. */
+export function initialState(env: Env, seed: number, seats: SeatPlan): SessionState {
+  return {
+    scenarioId: env.scenario.id,
+    scenarioHash: env.scenarioHash,
+    seed,
+    role: seats.role,
+    chair: seats.chair,
+    humans: [...seats.humans],
+    allies: env.profiles.map((p) => ({
+      code: p.code,
+      belief: priorBelief(p.params),
+      held: [],
+      assisted: false,
+      harm: 0,
+      severity: 0,
+      position: null,
+      rejects: [],
+    })),
+    hour: 0,
+    nextInject: 0,
+    injects: [],
+    round: 0,
+    silenceAttempts: 0,
+    proposal: [],
+    draft: null,
+    decisions: [],
+    article4: { held: false, requestedBy: [] },
+    escalation: 1,
+    reactions: [],
+    rng: seedRng(seed),
+    outcome: null,
+    scores: null,
+    log: [],
+  };
+}
+
+/** Checks a seat plan against the Council; returns a reason or null. */
+export function checkSeats(env: Env, seats: SeatPlan): string | null {
+  if (seats.role !== "chair" && !env.index.has(seats.role))
+    return `${seats.role} has no seat in this Council on ${env.scenario.date}`;
+  const stranger = seats.humans.find((c) => !env.index.has(c));
+  return stranger ? `${stranger} has no seat in this Council on ${env.scenario.date}` : null;
+}
+
+/** A new session in the briefing phase. Throws on a seat plan that does not fit the Council. */
+export function createSession(env: Env, seed: number, seats: SeatPlan): Session {
+  const problem = checkSeats(env, seats);
+  if (problem) throw new Error(problem);
+  const machine = machineFor(env);
+  const [snapshot] = initialTransition(machine, initialState(env, seed, seats));
+  return { env, machine, snapshot };
+}
+
+/** The current top-level phase. */
+export function phaseOf(session: Session): Phase {
+  return session.snapshot.value as Phase;
+}
+
+/** The current session state (read-only by convention). */
+export function stateOf(session: Session): SessionState {
+  return session.snapshot.context;
+}
+
+export type ApplyResult = { ok: true; session: Session } | { ok: false; session: Session; reason: string };
+
+/** Applies untrusted input as an event. A rejected event leaves the session untouched and says why. */
+export function applyEvent(session: Session, raw: unknown): ApplyResult {
+  const parsed = parseEvent(raw);
+  if ("reason" in parsed) return { ok: false, session, reason: parsed.reason };
+  return applyParsed(session, parsed.event);
+}
+
+/** Applies an already-validated event (the fast path for AI drivers and replays). */
+export function applyParsed(session: Session, event: EngineEvent): ApplyResult {
+  const phase = phaseOf(session);
+  const refusal = checkAuthority(session.env, stateOf(session), phase, event);
+  if (refusal) return { ok: false, session, reason: refusal };
+  if (session.snapshot.status !== "active" || !session.snapshot.can(event))
+    return { ok: false, session, reason: `${event.type} is not allowed in the ${phase} phase` };
+  const [snapshot] = transition(session.machine, session.snapshot, event);
+  return { ok: true, session: { ...session, snapshot } };
+}
+
+/** A stable hash of everything the session knows: phase and state. */
+export function stateHash(session: Session): string {
+  return hashValue({ phase: phaseOf(session), state: stateOf(session) });
+}
+
+export interface SavedSnapshot {
+  format: number;
+  engine: string;
+  scenario: { id: string; hash: string };
+  phase: Phase;
+  state: SessionState;
+}
+
+/** A snapshot as plain JSON-able data, to resume mid-crisis. */
+export function saveSnapshot(session: Session): SavedSnapshot {
+  const env = session.env;
+  return {
+    format: RECORD_FORMAT,
+    engine: ENGINE_VERSION,
+    scenario: { id: env.scenario.id, hash: env.scenarioHash },
+    phase: phaseOf(session),
+    state: structuredClone(stateOf(session)),
+  };
+}
+
+/** Restores a saved snapshot against its scenario; throws when it belongs to another scenario or engine. */
+export function restoreSnapshot(env: Env, saved: SavedSnapshot): Session {
+  if (saved.scenario.hash !== env.scenarioHash)
+    throw new Error(
+      `snapshot is for scenario ${saved.scenario.id}@${saved.scenario.hash}, not ${env.scenario.id}@${env.scenarioHash}`,
+    );
+  if (saved.engine !== ENGINE_VERSION)
+    throw new Error(`snapshot was made by engine ${saved.engine}; this is ${ENGINE_VERSION}`);
+  const machine = machineFor(env);
+  const snapshot = machine.resolveState({ value: saved.phase, context: structuredClone(saved.state) });
+  return { env, machine, snapshot };
+}

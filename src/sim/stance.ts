@@ -1,0 +1,154 @@
+/**
+ * How an ally judges a measure and a draft: hard requirements (severity and attribution against its own
+ * thresholds) and a weighing of deterrence against escalation, economic cost and domestic constraint.
+ * Every judgement carries machine-readable reasons. Pure functions.
+ */
+import { type Measure, type MeasureId, measureById } from "./measures.ts";
+import type { AllyParams } from "./scenarioSchema.ts";
+import { CYBER_ARTICLE5_DOCTRINE_DATE } from "./severity.ts";
+import type { Reason, StanceKind } from "./state.ts";
+
+/** What an ally knows about its own situation when it judges a measure. */
+export interface AllyOutlook {
+  params: AllyParams;
+  severity: number; // its legal severity assessment, 0..1
+  confidence: number; // its state-attribution confidence, 0..1
+  victim: boolean; // directly hit or hit by spillover
+  rejects: readonly MeasureId[]; // measures it has said it will not accept (human seats)
+}
+
+export interface MeasureJudgement {
+  measure: MeasureId;
+  accept: boolean;
+  want: boolean;
+  hard: boolean; // rejected on a threshold, not a weighing
+  score: number;
+  tolerance: number;
+  reasons: Reason[];
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The harm an ally needs before it can accept a measure: its armed-attack threshold, scaled down the ladder. */
+export function requiredSeverity(params: AllyParams, m: Measure, date: string): number {
+  const base = (m.minSeverity / 0.7) * params.severityThreshold;
+  const preWales = m.id === "article5" && date < CYBER_ARTICLE5_DOCTRINE_DATE ? 0.12 : 0;
+  return Math.min(0.97, base + preWales);
+}
+
+/** The state-attribution confidence an ally needs before it will name a culprit with a measure. */
+export function requiredAttribution(params: AllyParams, m: Measure): number {
+  if (m.minAttribution === 0) return 0;
+  return Math.min(0.97, m.minAttribution * (0.5 + 0.7 * params.attributionThreshold));
+}
+
+/** Judges one measure for one ally at one date. */
+export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string): MeasureJudgement {
+  const m = measureById(id);
+  const p = outlook.params;
+  const reasons: Reason[] = [];
+  const needSeverity = requiredSeverity(p, m, date);
+  const needAttribution = requiredAttribution(p, m);
+  let hard = false;
+  if (outlook.severity < needSeverity) {
+    hard = true;
+    reasons.push({
+      code: "severity_below_threshold",
+      measure: id,
+      value: round3(outlook.severity),
+      threshold: round3(needSeverity),
+    });
+  }
+  if (outlook.confidence < needAttribution) {
+    hard = true;
+    reasons.push({
+      code: "attribution_below_threshold",
+      measure: id,
+      value: round3(outlook.confidence),
+      threshold: round3(needAttribution),
+    });
+  }
+  const motivation = 0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity;
+  const benefit = m.deterrence * motivation * (0.6 + 0.8 * p.instruments[m.instrument]);
+  const escalationCost = m.escalation * p.escalationAversion * 1.1;
+  const economicCost = m.economicCost * p.economicTies * 1.2;
+  const domesticCost = m.instrument === "military" ? p.domesticConstraint * 0.35 * m.escalation : 0;
+  const score = benefit - escalationCost - economicCost - domesticCost;
+  const tolerance = 0.1 + 0.25 * p.solidarity;
+  const soft = score < -tolerance;
+  if (soft) {
+    const worst = Math.max(escalationCost, economicCost, domesticCost);
+    const code =
+      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint";
+    reasons.push({ code, measure: id, value: round3(-score), threshold: round3(tolerance) });
+  }
+  const rejected = outlook.rejects.includes(id);
+  if (rejected) reasons.push({ code: "rejects_by_instruction", measure: id, value: 1, threshold: 0 });
+  const accept = !hard && !soft && !rejected;
+  return {
+    measure: id,
+    accept,
+    want: accept && score > 0.02,
+    hard: hard || rejected,
+    score: round3(score),
+    tolerance,
+    reasons,
+  };
+}
+
+export interface DraftJudgement {
+  stance: StanceKind;
+  accepts: MeasureId[];
+  wants: MeasureId[];
+  reasons: Reason[];
+  judgements: MeasureJudgement[];
+}
+
+/** An ally's stance on a proposal: oppose if it cannot accept a measure, undecided if it wants more. */
+export function judgeDraft(
+  outlook: AllyOutlook,
+  proposal: readonly MeasureId[],
+  all: readonly MeasureId[],
+  date: string,
+): DraftJudgement {
+  const judgements = all.map((id) => judgeMeasure(outlook, id, date));
+  const accepts = judgements.filter((j) => j.accept).map((j) => j.measure);
+  const wants = judgements.filter((j) => j.want).map((j) => j.measure);
+  const reasons: Reason[] = [];
+  let stance: StanceKind = "support";
+  for (const j of judgements) {
+    if (proposal.includes(j.measure) && !j.accept) {
+      stance = "oppose";
+      reasons.push(...j.reasons);
+    }
+  }
+  if (stance === "support") {
+    for (const j of judgements) {
+      if (j.want && !proposal.includes(j.measure) && j.measure !== "concern") {
+        stance = "undecided";
+        reasons.push({ code: "wants_more", measure: j.measure, value: j.score, threshold: 0 });
+      }
+    }
+  }
+  if (stance === "support") reasons.push({ code: "supports", value: proposal.length, threshold: 0 });
+  return { stance, accepts, wants, reasons, judgements };
+}
+
+/**
+ * How strongly an ally objects to a draft (0 = not at all). Threshold failures weigh more than weighings,
+ * and more the further the value falls short.
+ */
+export function objectionStrength(judgements: readonly MeasureJudgement[], draft: readonly MeasureId[]): number {
+  let strongest = 0;
+  for (const j of judgements) {
+    if (!draft.includes(j.measure) || j.accept) continue;
+    let s = 0.3 + Math.max(0, -j.score - j.tolerance) * 1.5;
+    for (const r of j.reasons) {
+      if (r.code === "severity_below_threshold" || r.code === "attribution_below_threshold")
+        s = Math.max(s, 0.45 + ((r.threshold - r.value) / Math.max(r.threshold, 0.01)) * 2);
+      if (r.code === "rejects_by_instruction") s = Math.max(s, 2);
+    }
+    strongest = Math.max(strongest, s);
+  }
+  return strongest;
+}

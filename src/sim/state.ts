@@ -1,0 +1,149 @@
+/** The session state: plain, serialisable data. Everything the engine knows lives here or in the scenario. */
+import type { MeasureId } from "./measures.ts";
+import type { RngState } from "./rng.ts";
+import type { AllyProfile, Evidence, Scenario } from "./scenarioSchema.ts";
+
+export type AllyCode = string;
+export type SeatId = "chair" | AllyCode;
+export type Controller = "ai" | "human";
+export type Phase = "briefing" | "incident" | "attribution" | "consultation" | "decision" | "response" | "debrief";
+export type StanceKind = "support" | "undecided" | "oppose";
+export type Reaction = "deterred" | "continues" | "escalates";
+
+/** A machine-readable reason behind a stance: which rule, which value, which threshold. */
+export interface Reason {
+  code:
+    | "severity_below_threshold"
+    | "attribution_below_threshold"
+    | "escalation_risk"
+    | "economic_cost"
+    | "domestic_constraint"
+    | "wants_more"
+    | "rejects_by_instruction"
+    | "supports";
+  measure?: MeasureId;
+  value: number;
+  threshold: number;
+}
+
+export interface Position {
+  stance: StanceKind;
+  round: number;
+  hour: number;
+  accepts: MeasureId[]; // measures this ally can live with
+  wants: MeasureId[]; // measures this ally asks for
+  reasons: Reason[];
+}
+
+export interface AllyState {
+  code: AllyCode;
+  belief: number[]; // log-weights over ACTOR_TYPES (state, proxy, patriotic, criminal)
+  held: string[]; // evidence ids this ally has received
+  assisted: boolean; // received technical assistance (better forensics)
+  harm: number; // cumulative harm as this ally sees it, decaying slowly
+  severity: number; // current legal severity assessment (0..1), cumulative harm included
+  position: Position | null; // latest statement
+  rejects: MeasureId[]; // measures a human seat said it will not accept
+}
+
+export interface DrawnEffects {
+  disruption: number;
+  durationDays: number;
+  economicLossMusd: number;
+  physicalDamage: number;
+  casualties: number;
+  dataCompromise: number;
+  militaryReadiness: number;
+  democraticInstitutions: number;
+}
+
+export interface ActiveInject {
+  id: string;
+  optional: boolean; // played live by a facilitator rather than scheduled
+  startHour: number;
+  effects: DrawnEffects;
+  severity: number; // magnitude through a neutral legal lens (0..1), for display
+  evidence: { id: string; dueHour: number; strength: number; delivered: boolean }[];
+}
+
+export interface Draft {
+  measures: MeasureId[];
+  tabledHour: number;
+  deadlineHour: number;
+  attempt: number; // 1 for the first silence procedure of this cycle
+  breaks: { by: AllyCode; reason: string }[]; // breaks by human seats before the deadline
+}
+
+export interface Decision {
+  injectId: string;
+  hour: number;
+  measures: MeasureId[];
+  adopted: boolean;
+  brokenBy: AllyCode[];
+  reservations: AllyCode[]; // allies who objected but kept silence
+}
+
+export type LogEntry =
+  | { k: "phase"; h: number; phase: Phase }
+  | { k: "inject"; h: number; id: string; severity: number; escalation: number }
+  | { k: "evidence"; h: number; id: string; recipients: number }
+  | { k: "share"; h: number; by: AllyCode; to: AllyCode[] | "all"; items: number }
+  | { k: "assist"; h: number; by: AllyCode }
+  | { k: "article4"; h: number; by: AllyCode }
+  | { k: "statement"; h: number; by: AllyCode; stance: StanceKind; reasons: Reason[]; wants: MeasureId[] }
+  | { k: "proposal"; h: number; measures: MeasureId[] }
+  | { k: "table"; h: number; measures: MeasureId[]; attempt: number }
+  | { k: "break"; h: number; by: AllyCode; reason: string }
+  | { k: "silence"; h: number; adopted: boolean; brokenBy: AllyCode[]; reservations: AllyCode[] }
+  | { k: "close"; h: number }
+  | { k: "response"; h: number; reaction: Reaction; deterrence: number }
+  | { k: "end"; h: number; outcome: string };
+
+export interface Scores {
+  cohesion: number;
+  deterrence: number;
+  escalationRisk: number; // higher means riskier
+  proportionality: number;
+  timeliness: number;
+  role: number;
+}
+
+export interface SessionState {
+  scenarioId: string;
+  scenarioHash: string;
+  seed: number;
+  role: SeatId;
+  chair: Controller;
+  allies: AllyState[]; // seating order (English alphabetical)
+  humans: AllyCode[]; // ally seats controlled by people
+  hour: number; // game time since the scenario's start
+  nextInject: number; // index into scenario.injects of the next scheduled inject
+  injects: ActiveInject[]; // injects that have happened, in order
+  round: number; // consultation rounds used in this cycle
+  silenceAttempts: number; // silence procedures run in this cycle
+  proposal: MeasureId[]; // the chair's working text in consultation
+  draft: Draft | null;
+  decisions: Decision[];
+  article4: { held: boolean; requestedBy: AllyCode[] };
+  escalation: number; // multiplier on the adversary's next effects
+  reactions: Reaction[];
+  rng: RngState;
+  outcome: string | null;
+  scores: Scores | null;
+  log: LogEntry[];
+}
+
+/** What the engine reads but never changes: the scenario and the profiles of the seated allies. */
+export interface Env {
+  scenario: Scenario;
+  scenarioHash: string;
+  profiles: AllyProfile[]; // seated allies, seating order
+  index: Map<AllyCode, number>; // ally code -> seat index
+  evidence: Map<string, EvidenceRef>; // evidence id -> where it is defined
+}
+
+/** Where a piece of evidence sits in the scenario. */
+export interface EvidenceRef {
+  injectId: string;
+  evidence: Evidence;
+}
