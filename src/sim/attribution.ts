@@ -4,7 +4,7 @@
  */
 import { ACTOR_TYPES, type ActorType, type AllyParams, type Evidence } from "./scenarioSchema.ts";
 
-const EVIDENCE_WEIGHT = 2.5;
+const EVIDENCE_WEIGHT = 1.6;
 const SECONDHAND = 0.6; // shared intelligence counts less than one's own collection
 
 const indexOf = (actor: ActorType) => ACTOR_TYPES.indexOf(actor);

@@ -19,9 +19,8 @@ export function nextSystemEvent(session: Session): EngineEvent | null {
       return { type: "phase.advance", by: "system" };
     case "attribution": {
       const start = s.injects[s.injects.length - 1]?.startHour ?? s.hour;
-      return s.hour - start < ATTRIBUTION_WINDOW_HOURS
-        ? { type: "ai.round", by: "system" }
-        : { type: "phase.advance", by: "system" };
+      const until = Math.max(start + ATTRIBUTION_WINDOW_HOURS, s.awaitUntil ?? 0);
+      return s.hour < until ? { type: "ai.round", by: "system" } : { type: "phase.advance", by: "system" };
     }
     case "consultation":
       return s.round < session.env.scenario.settings.maxConsultationRounds ? { type: "ai.round", by: "system" } : null;

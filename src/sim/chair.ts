@@ -24,7 +24,8 @@ function readOfTable(
 export function consensusText(state: SessionState, judged: readonly DraftJudgement[]): MeasureId[] {
   const table = readOfTable(state, judged);
   const text = AI_MEASURES.filter(
-    (m) => table.every((t) => t.accepts.includes(m)) && table.some((t) => t.wants.includes(m)),
+    (m) =>
+      !state.vetoed.includes(m) && table.every((t) => t.accepts.includes(m)) && table.some((t) => t.wants.includes(m)),
   );
   if (state.article4.held && !text.includes("article4")) text.splice(3, 0, "article4");
   return text.length ? text : ["concern"];
@@ -43,7 +44,7 @@ export function gambleText(
   if (draw >= 0.3) return [...base];
   const n = state.allies.length;
   const extra = AI_MEASURES.filter((m) => {
-    if (base.includes(m)) return false;
+    if (base.includes(m) || state.vetoed.includes(m)) return false;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
     const objections = judged.map((j) => j.judgements.find((x) => x.measure === m)).filter((x) => x && !x.accept);
     return wanting * 3 >= n && objections.length > 0 && objections.length <= 2 && objections.every((x) => x && !x.hard);

@@ -32,7 +32,16 @@ function startCycle(env: Env, s: SessionState, injectId: string, optional: boole
   const list = optional ? env.scenario.optionalInjects : env.scenario.injects;
   const inject = list.find((i) => i.id === injectId);
   if (!inject) return s;
-  const fresh = { ...s, round: 0, silenceAttempts: 0, proposal: [], draft: null };
+  const fresh = {
+    ...s,
+    round: 0,
+    silenceAttempts: 0,
+    proposal: [],
+    draft: null,
+    awaitUntil: null,
+    waited: false,
+    vetoed: [],
+  };
   const next = applyInject(env, fresh, inject, optional);
   return optional ? next : { ...next, nextInject: s.nextInject + 1 };
 }
@@ -59,6 +68,7 @@ export function createCrisisMachine(env: Env) {
     guards: {
       roundsLeft: ({ context }) => context.round < env.scenario.settings.maxConsultationRounds,
       draftTabled: ({ context }) => context.draft !== null,
+      awaitingEvidence: ({ context }) => context.awaitUntil !== null,
       cycleDecided: ({ context }) => cycleDecided(env, context),
       noDraft: ({ context }) => context.draft === null,
       responded: ({ context }) => context.reactions.length >= context.injects.length,
@@ -67,6 +77,7 @@ export function createCrisisMachine(env: Env) {
     actions: {
       enterIncident: assign(({ context }) => logPhase(context, "incident")),
       enterAttribution: assign(({ context }) => logPhase(context, "attribution")),
+      leaveAttribution: assign(({ context }) => ({ ...context, awaitUntil: null })),
       enterDecision: assign(({ context }) => logPhase(context, "decision")),
       enterResponse: assign(({ context }) => logPhase(context, "response")),
       enterConsultation: assign(({ context }) => {
@@ -134,6 +145,7 @@ export function createCrisisMachine(env: Env) {
       },
       attribution: {
         entry: "enterAttribution",
+        exit: "leaveAttribution",
         on: {
           "clock.advance": { actions: "advanceClock" },
           "ai.round": { actions: "attributionRound" },
@@ -149,6 +161,7 @@ export function createCrisisMachine(env: Env) {
         always: [
           { guard: "draftTabled", target: "decision" },
           { guard: "cycleDecided", target: "response" },
+          { guard: "awaitingEvidence", target: "attribution" },
         ],
         on: {
           "ai.round": { guard: "roundsLeft", actions: "consultationRound" },

@@ -4,11 +4,11 @@
  */
 import { stateConfidence } from "./attribution.ts";
 import { chairTablesNow, consensusText, gambleText } from "./chair.ts";
-import { directTargets, isHuman, judgeAll } from "./council.ts";
+import { AI_MEASURES, directTargets, isHuman, judgeAll } from "./council.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence, unsharedHoldings } from "./incidents.ts";
 import { type MeasureId, measureById } from "./measures.ts";
 import { drawMany } from "./rng.ts";
-import { objectionStrength } from "./stance.ts";
+import { type DraftJudgement, objectionStrength } from "./stance.ts";
 import type { AllyCode, Decision, Env, LogEntry, Position, Reaction, SessionState, StanceKind } from "./state.ts";
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -32,8 +32,8 @@ export function aiActions(env: Env, s: SessionState): SessionState {
     const wantsArticle4 =
       direct.has(ally.code) &&
       !next.article4.requestedBy.includes(ally.code) &&
-      current.severity >= 0.45 + 0.4 * p.severityThreshold &&
-      confidence >= 0.9 * p.attributionThreshold;
+      current.severity >= 0.55 + 0.4 * p.severityThreshold &&
+      confidence >= p.attributionThreshold;
     if (wantsArticle4) next = requestArticle4(next, ally.code);
   });
   return { ...next, rng: drawMany(next.rng, 1).state };
@@ -72,9 +72,38 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   const previous = s.proposal;
   const text = consensusText(s, judged);
   s = { ...s, proposal: text, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
+  const wait = evidenceWorthAwaiting(s, judged);
+  if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
   const { values, state: rng } = drawMany(s.rng, 1);
   return tableDraft(env, { ...s, rng }, gambleText(s, judged, text, values[0] ?? 1));
+}
+
+/**
+ * The AI chair waits (once a cycle) when a measure most allies want is held back only by attribution
+ * and more evidence on this incident is due within three days.
+ */
+function evidenceWorthAwaiting(
+  s: SessionState,
+  judged: readonly DraftJudgement[],
+): { until: number; measure: MeasureId } | null {
+  if (s.waited) return null;
+  const due = s.injects[s.injects.length - 1]?.evidence.filter((e) => !e.delivered && e.dueHour <= s.hour + 72) ?? [];
+  if (!due.length) return null;
+  for (const m of [...AI_MEASURES].reverse()) {
+    const wanting = judged.filter((j) => j.wants.includes(m)).length;
+    const blocked = judged.map((j) => j.judgements.find((x) => x.measure === m)).filter((x) => x && !x.accept);
+    const onlyAttribution = blocked.every(
+      (x) =>
+        x?.reasons.some((r) => r.code === "attribution_below_threshold") &&
+        x.reasons.every(
+          (r) => !["severity_below_threshold", "not_available", "rejects_by_instruction"].includes(r.code),
+        ),
+    );
+    if (wanting * 2 >= judged.length && blocked.length > 0 && onlyAttribution)
+      return { until: Math.max(...due.map((e) => e.dueHour)), measure: m };
+  }
+  return null;
 }
 
 /** A human ally states its position on the working text. */
@@ -130,6 +159,7 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   const { values, state: rng } = drawMany(s.rng, s.allies.length);
   const brokenBy: AllyCode[] = draft.breaks.map((b) => b.by);
   const reservations: AllyCode[] = [];
+  const vetoed = new Set(s.vetoed);
   const log: LogEntry[] = [];
   s.allies.forEach((ally, i) => {
     const j = judged[i];
@@ -140,6 +170,7 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
     const pressure = profile.params.solidarity * 0.45 * supportive;
     if (objection - pressure + ((values[i] ?? 0.5) - 0.5) * 0.3 > 0.2) {
       brokenBy.push(ally.code);
+      for (const x of j.judgements) if (draft.measures.includes(x.measure) && !x.accept) vetoed.add(x.measure);
       const reason = j.reasons.find((r) => r.measure && draft.measures.includes(r.measure));
       log.push({
         k: "break",
@@ -160,10 +191,27 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   };
   log.push({ k: "silence", h: s.hour, adopted, brokenBy, reservations });
   const article4 = adopted && draft.measures.includes("article4") ? { ...s.article4, held: true } : s.article4;
-  s = { ...s, rng, article4, draft: null, decisions: [...s.decisions, decision], log: [...s.log, ...log] };
+  // A person who breaks silence gives no machine-readable reason: the chair drops the strongest measure.
+  if (draft.breaks.length) vetoed.add(strongest(draft.measures));
+  s = {
+    ...s,
+    rng,
+    article4,
+    vetoed: [...vetoed],
+    draft: null,
+    decisions: [...s.decisions, decision],
+    log: [...s.log, ...log],
+  };
   if (adopted || s.silenceAttempts >= env.scenario.settings.maxSilenceAttempts) return s;
   const round = Math.max(0, env.scenario.settings.maxConsultationRounds - 2);
   return { ...s, round, proposal: draft.measures.filter((m) => m === "concern" || m === "solidarity") };
+}
+
+function strongest(measures: readonly MeasureId[]): MeasureId {
+  return measures.reduce(
+    (best, m) => (measureById(m).rank > measureById(best).rank ? m : best),
+    measures[0] ?? "concern",
+  );
 }
 
 /** The chair closes consultation without a decision for this cycle. */

@@ -8,6 +8,8 @@ const name = (m?: MeasureId) => (m ? measureById(m).name.toLowerCase() : "the dr
 /** One reason as a sentence, e.g. "attribution confidence 0.45 < our threshold 0.60 for invoke article 5". */
 export function explainReason(r: Reason): string {
   switch (r.code) {
+    case "not_available":
+      return `${name(r.measure)} is not yet in NATO's toolbox${r.measure && measureById(r.measure).sinceNote ? ` (from ${measureById(r.measure).since}: ${measureById(r.measure).sinceNote})` : ""}`;
     case "severity_below_threshold":
       return `severity ${n2(r.value)} < our threshold ${n2(r.threshold)} for ${name(r.measure)}`;
     case "attribution_below_threshold":
@@ -63,6 +65,8 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
       return e.adopted
         ? `Silence holds: the decision is adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
         : `Silence broken by ${e.brokenBy.join(", ")}: the draft falls`;
+    case "await":
+      return `The chair suspends consultation until ${formatHour(e.until)} to await further evidence (${name(e.measure)} is held back by attribution)`;
     case "close":
       return "The chair closes consultation without a decision";
     case "response":

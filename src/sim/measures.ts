@@ -26,6 +26,8 @@ export interface Measure {
   escalation: number; // escalation cost, 0..1
   deterrence: number; // deterrent value, 0..1
   economicCost: number; // cost to allies' own economies, 0..1
+  since?: string; // first date (YYYY-MM-DD) the measure is in NATO's toolbox
+  sinceNote?: string; // why that date
   summary: string;
 }
 
@@ -60,8 +62,8 @@ export const MEASURES: readonly Measure[] = [
     name: "Collective acknowledgement of national attributions",
     instrument: "political",
     minSeverity: 0.15,
-    minAttribution: 0.55,
-    escalation: 0.12,
+    minAttribution: 0.65,
+    escalation: 0.25,
     deterrence: 0.2,
     economicCost: 0,
     summary: "Allies who have attributed the attack say so; the Council acknowledges their findings.",
@@ -96,7 +98,7 @@ export const MEASURES: readonly Measure[] = [
     name: "Coordinated sanctions",
     instrument: "economic",
     minSeverity: 0.35,
-    minAttribution: 0.65,
+    minAttribution: 0.7,
     escalation: 0.3,
     deterrence: 0.35,
     economicCost: 0.45,
@@ -107,11 +109,13 @@ export const MEASURES: readonly Measure[] = [
     rank: 6,
     name: "Defensive cyber operations",
     instrument: "cyber",
-    minSeverity: 0.3,
-    minAttribution: 0.4,
+    minSeverity: 0.4,
+    minAttribution: 0.6,
     escalation: 0.25,
     deterrence: 0.3,
     economicCost: 0.05,
+    since: "2018-07-11",
+    sinceNote: "the Brussels Summit agreed to integrate allies' sovereign cyber effects into NATO operations",
     summary: "Allies hunt and block the intruders on allied networks, with shared indicators.",
   },
   {
@@ -124,6 +128,8 @@ export const MEASURES: readonly Measure[] = [
     escalation: 0.55,
     deterrence: 0.5,
     economicCost: 0.1,
+    since: "2018-07-11",
+    sinceNote: "the Brussels Summit agreed to integrate allies' sovereign cyber effects into NATO operations",
     summary: "Allies act against the responsible state's infrastructure, proportionately, to make it stop.",
   },
   {
@@ -159,6 +165,11 @@ export function measureById(id: MeasureId): Measure {
   const m = BY_ID.get(id);
   if (!m) throw new Error(`unknown measure ${id}`);
   return m;
+}
+
+/** True when the measure is in NATO's toolbox at the scenario's date. */
+export function availableAt(m: Measure, date: string): boolean {
+  return !m.since || date >= m.since;
 }
 
 /** True when the string names a measure on the ladder. */

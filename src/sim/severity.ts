@@ -47,7 +47,9 @@ export function magnitudes(e: DrawnEffects): { physical: number; nonPhysical: nu
  */
 export function assessIncident(params: AllyParams, effects: DrawnEffects, factors: Inject["factors"]): number {
   const m = magnitudes(effects);
-  const weighted = Math.max(m.physical, m.nonPhysical * (0.45 + 0.55 * params.economicHarmWeight));
+  const nonPhysical = m.nonPhysical * (0.45 + 0.55 * params.economicHarmWeight);
+  // Harm of both kinds at once is worse than either alone.
+  const weighted = Math.max(m.physical, nonPhysical) + 0.3 * Math.min(m.physical, nonPhysical);
   const tallinn = (factors.immediacy + factors.directness + factors.invasiveness + factors.measurability) / 4;
   return clamp01(weighted * (0.75 + 0.25 * tallinn) + 0.1 * m.military);
 }

@@ -3,7 +3,7 @@
  * thresholds) and a weighing of deterrence against escalation, economic cost and domestic constraint.
  * Every judgement carries machine-readable reasons. Pure functions.
  */
-import { type Measure, type MeasureId, measureById } from "./measures.ts";
+import { availableAt, type Measure, type MeasureId, measureById } from "./measures.ts";
 import type { AllyParams } from "./scenarioSchema.ts";
 import { CYBER_ARTICLE5_DOCTRINE_DATE } from "./severity.ts";
 import type { Reason, StanceKind } from "./state.ts";
@@ -39,7 +39,7 @@ export function requiredSeverity(params: AllyParams, m: Measure, date: string): 
 /** The state-attribution confidence an ally needs before it will name a culprit with a measure. */
 export function requiredAttribution(params: AllyParams, m: Measure): number {
   if (m.minAttribution === 0) return 0;
-  return Math.min(0.97, m.minAttribution * (0.5 + 0.7 * params.attributionThreshold));
+  return Math.min(0.97, m.minAttribution * (0.6 + 0.6 * params.attributionThreshold));
 }
 
 /** Judges one measure for one ally at one date. */
@@ -50,6 +50,10 @@ export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string):
   const needSeverity = requiredSeverity(p, m, date);
   const needAttribution = requiredAttribution(p, m);
   let hard = false;
+  if (!availableAt(m, date)) {
+    hard = true;
+    reasons.push({ code: "not_available", measure: id, value: 0, threshold: 0 });
+  }
   if (outlook.severity < needSeverity) {
     hard = true;
     reasons.push({
@@ -73,7 +77,10 @@ export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string):
   const escalationCost = m.escalation * p.escalationAversion * 1.1;
   const economicCost = m.economicCost * p.economicTies * 1.2;
   const domesticCost = m.instrument === "military" ? p.domesticConstraint * 0.35 * m.escalation : 0;
-  const score = benefit - escalationCost - economicCost - domesticCost;
+  // Once an armed attack is established, Article 5 is a treaty duty and each ally chooses its own
+  // contribution, so its costs weigh far less than the same costs of a measure taken by choice.
+  const costWeight = id === "article5" && !hard ? 0.4 : 1;
+  const score = benefit - costWeight * (escalationCost + economicCost + domesticCost);
   const tolerance = 0.1 + 0.25 * p.solidarity;
   const soft = score < -tolerance;
   if (soft) {

@@ -13,6 +13,7 @@ export type Reaction = "deterred" | "continues" | "escalates";
 /** A machine-readable reason behind a stance: which rule, which value, which threshold. */
 export interface Reason {
   code:
+    | "not_available"
     | "severity_below_threshold"
     | "attribution_below_threshold"
     | "escalation_risk"
@@ -96,6 +97,7 @@ export type LogEntry =
   | { k: "break"; h: number; by: AllyCode; reason: string }
   | { k: "silence"; h: number; adopted: boolean; brokenBy: AllyCode[]; reservations: AllyCode[] }
   | { k: "close"; h: number }
+  | { k: "await"; h: number; until: number; measure: MeasureId }
   | { k: "response"; h: number; reaction: Reaction; deterrence: number }
   | { k: "end"; h: number; outcome: string };
 
@@ -122,6 +124,9 @@ export interface SessionState {
   round: number; // consultation rounds used in this cycle
   silenceAttempts: number; // silence procedures run in this cycle
   proposal: MeasureId[]; // the chair's working text in consultation
+  awaitUntil: number | null; // the chair has suspended consultation until this hour, for evidence
+  waited: boolean; // the chair has already waited for evidence in this cycle
+  vetoed: MeasureId[]; // measures that made an ally break silence in this cycle
   draft: Draft | null;
   decisions: Decision[];
   article4: { held: boolean; requestedBy: AllyCode[] };
