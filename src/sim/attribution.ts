@@ -27,8 +27,11 @@ export function beliefProbabilities(belief: readonly number[]): number[] {
 
 /** Confidence that a state is responsible, directly or through a proxy it directs (0..1). */
 export function stateConfidence(belief: readonly number[]): number {
-  const p = beliefProbabilities(belief);
-  return (p[0] ?? 0) + (p[1] ?? 0);
+  const [a = 0, b = 0, c = 0, d = 0] = belief;
+  const m = Math.max(a, b, c, d);
+  const ea = Math.exp(a - m);
+  const eb = Math.exp(b - m);
+  return (ea + eb) / (ea + eb + Math.exp(c - m) + Math.exp(d - m));
 }
 
 /** The leading hypothesis and its probability. */

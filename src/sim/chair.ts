@@ -20,6 +20,14 @@ function readOfTable(
   });
 }
 
+/** The chair's opening text: the Council's customary answer to an ally in trouble, which the table then tests. */
+export function openingText(state: SessionState): MeasureId[] {
+  const text: MeasureId[] = ["concern", "solidarity"];
+  if (state.article4.held) text.push("article4");
+  if (state.injects.length) text.push("assistance");
+  return text;
+}
+
 /** The consensus text: every measure someone asks for and everyone can accept; never empty. */
 export function consensusText(state: SessionState, judged: readonly DraftJudgement[]): MeasureId[] {
   const table = readOfTable(state, judged);

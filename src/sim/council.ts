@@ -2,7 +2,7 @@
 import { stateConfidence } from "./attribution.ts";
 import { MEASURE_IDS, type MeasureId } from "./measures.ts";
 import type { Inject } from "./scenarioSchema.ts";
-import { type AllyOutlook, type DraftJudgement, judgeDraft } from "./stance.ts";
+import { type AllyOutlook, type DraftJudgement, judgeMeasures, type MeasureJudgement, stanceOn } from "./stance.ts";
 import type { AllyCode, Env, SessionState } from "./state.ts";
 
 /** Measures the AI weighs when it judges drafts; Article 4 is an ally's own request, not a draft item. */
@@ -43,14 +43,40 @@ export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<All
     confidence: stateConfidence(ally.belief),
     victim: hit.has(ally.code),
     rejects: ally.rejects,
+    thresholds: env.thresholds[i],
   };
+}
+
+interface CachedJudgements {
+  severity: number;
+  victim: boolean;
+  rejects: readonly MeasureId[];
+  judgements: readonly MeasureJudgement[];
+}
+
+// An ally's measure judgements change only when its belief, severity, victim status or instructions do;
+// beliefs are never mutated, so the belief array identifies an unchanged outlook between rounds.
+const judgementCache = new WeakMap<readonly number[], CachedJudgements>();
+
+function measureJudgements(env: Env, outlook: AllyOutlook, belief: readonly number[]): readonly MeasureJudgement[] {
+  const hit = judgementCache.get(belief);
+  if (hit && hit.severity === outlook.severity && hit.victim === outlook.victim && hit.rejects === outlook.rejects)
+    return hit.judgements;
+  const judgements = judgeMeasures(outlook, AI_MEASURES, env.scenario.date);
+  judgementCache.set(belief, {
+    severity: outlook.severity,
+    victim: outlook.victim,
+    rejects: outlook.rejects,
+    judgements,
+  });
+  return judgements;
 }
 
 /** Every seated ally's judgement of a proposal, in seating order. */
 export function judgeAll(env: Env, state: SessionState, proposal: readonly MeasureId[]): DraftJudgement[] {
   const hit = victims(env, state);
-  return state.allies.map((_, i) =>
-    judgeDraft(outlookOf(env, state, i, hit), proposal, AI_MEASURES, env.scenario.date),
+  return state.allies.map((ally, i) =>
+    stanceOn(measureJudgements(env, outlookOf(env, state, i, hit), ally.belief), proposal),
   );
 }
 

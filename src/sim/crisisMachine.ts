@@ -4,8 +4,7 @@
  * every guard and action is named and delegates to a pure reducer. One machine per scenario environment.
  */
 import { assign, setup } from "xstate";
-import { consensusText } from "./chair.ts";
-import { judgeAll } from "./council.ts";
+import { openingText } from "./chair.ts";
 import {
   aiActions,
   breakSilence,
@@ -22,7 +21,7 @@ import { advanceClock, applyInject, requestArticle4, requestAssistance, shareInt
 import { computeScores, outcomeOf } from "./scoring.ts";
 import type { Env, Phase, SessionState } from "./state.ts";
 
-const ATTRIBUTION_STEP_HOURS = 12;
+const ATTRIBUTION_STEP_HOURS = 24;
 
 function logPhase(s: SessionState, phase: Phase): SessionState {
   return { ...s, log: [...s.log, { k: "phase", h: s.hour, phase }] };
@@ -82,12 +81,7 @@ export function createCrisisMachine(env: Env) {
       enterResponse: assign(({ context }) => logPhase(context, "response")),
       enterConsultation: assign(({ context }) => {
         const s = logPhase(context, "consultation");
-        if (s.proposal.length) return s;
-        const judged = judgeAll(env, s, []);
-        return {
-          ...s,
-          proposal: consensusText({ ...s, allies: s.allies.map((a) => ({ ...a, position: null })) }, judged),
-        };
+        return s.proposal.length ? s : { ...s, proposal: openingText(s) };
       }),
       startFirstInject: assign(({ context }) => {
         const first = env.scenario.injects[0];

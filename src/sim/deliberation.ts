@@ -5,7 +5,7 @@
 import { stateConfidence } from "./attribution.ts";
 import { chairTablesNow, consensusText, gambleText } from "./chair.ts";
 import { AI_MEASURES, directTargets, isHuman, judgeAll } from "./council.ts";
-import { advanceClock, requestArticle4, requestAssistance, shareIntelligence, unsharedHoldings } from "./incidents.ts";
+import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { type MeasureId, measureById } from "./measures.ts";
 import { drawMany } from "./rng.ts";
 import { type DraftJudgement, objectionStrength } from "./stance.ts";
@@ -15,18 +15,22 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** AI allies act on what they know: share intelligence, ask for help, request Article 4. */
 export function aiActions(env: Env, s: SessionState): SessionState {
-  const { values } = drawMany(s.rng, s.allies.length);
+  const { values, state: rng } = drawMany(s.rng, s.allies.length);
   const direct = directTargets(env, s);
-  let next = s;
+  let next: SessionState = { ...s, rng };
+  let holders = countHolders(next);
   s.allies.forEach((ally, i) => {
     const profile = env.profiles[i];
     if (!profile || isHuman(s, ally.code)) return;
     const p = profile.params;
     const current = next.allies[i] ?? ally;
     const confidence = stateConfidence(current.belief);
-    const willingness = 0.2 + 0.5 * p.solidarity + 0.3 * (direct.size ? 1 : 0);
-    if (confidence >= 0.5 && (values[i] ?? 1) < willingness && unsharedHoldings(next, ally.code).length)
+    const willingness = 0.2 + 0.5 * p.solidarity + (direct.has(ally.code) ? 0.3 : 0);
+    const unshared = current.held.some((id) => (holders.get(id) ?? 0) < s.allies.length);
+    if (confidence >= 0.5 && (values[i] ?? 1) < willingness && unshared) {
       next = shareIntelligence(env, next, ally.code, "all");
+      holders = countHolders(next);
+    }
     if (direct.has(ally.code) && !current.assisted && p.cyberCapability < 0.75)
       next = requestAssistance(next, ally.code);
     const wantsArticle4 =
@@ -36,7 +40,13 @@ export function aiActions(env: Env, s: SessionState): SessionState {
       confidence >= p.attributionThreshold;
     if (wantsArticle4) next = requestArticle4(next, ally.code);
   });
-  return { ...next, rng: drawMany(next.rng, 1).state };
+  return next;
+}
+
+function countHolders(s: SessionState): Map<string, number> {
+  const holders = new Map<string, number>();
+  for (const ally of s.allies) for (const id of ally.held) holders.set(id, (holders.get(id) ?? 0) + 1);
+  return holders;
 }
 
 /** A consultation round: time passes, AI allies act and state positions, and an AI chair revises or tables. */

@@ -2,36 +2,72 @@
 
 /** JSON with object keys sorted at every level, so equal data serialises identically. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  const parts: string[] = [];
+  walk(value, (text) => parts.push(text));
+  return parts.join("");
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+/** Feeds the canonical JSON of `value` to `emit`, piece by piece, without building the whole text. */
+function walk(value: unknown, emit: (text: string) => void): void {
+  if (value === null || typeof value === "boolean") {
+    emit(String(value));
+  } else if (typeof value === "number") {
+    emit(Number.isFinite(value) ? String(value) : "null");
+  } else if (typeof value === "string") {
+    emit(JSON.stringify(value));
+  } else if (Array.isArray(value)) {
+    emit("[");
+    value.forEach((item, i) => {
+      if (i) emit(",");
+      walk(item === undefined ? null : item, emit);
+    });
+    emit("]");
+  } else if (typeof value === "object") {
+    emit("{");
+    let first = true;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) {
+      const v = record[key];
+      if (v === undefined || typeof v === "function") continue;
+      emit(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+      first = false;
+      walk(v, emit);
     }
-    return out;
+    emit("}");
+  } else {
+    emit("null");
   }
-  return value;
 }
 
-/** FNV-1a over UTF-16 code units, run twice with different offsets: 16 hex digits. Not cryptographic. */
-export function hashString(text: string): string {
+/** FNV-1a over UTF-16 code units in two mixed lanes: 16 hex digits. Not cryptographic. */
+function createHasher() {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193) >>> 0;
-    b = (b ^ (a >>> 7)) >>> 0;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+  return {
+    update(text: string): void {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193) >>> 0;
+        b = Math.imul(b ^ c, 0x01000193) >>> 0;
+        b = (b ^ (a >>> 7)) >>> 0;
+      }
+    },
+    digest(): string {
+      return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+    },
+  };
 }
 
-/** Hash of the canonical JSON of a value. */
+/** The hash of a string. */
+export function hashString(text: string): string {
+  const h = createHasher();
+  h.update(text);
+  return h.digest();
+}
+
+/** The hash of a value's canonical JSON (equal to hashString(canonicalJson(value))). */
 export function hashValue(value: unknown): string {
-  return hashString(canonicalJson(value));
+  const h = createHasher();
+  walk(value, (text) => h.update(text));
+  return h.digest();
 }

@@ -146,13 +146,6 @@ export function shareIntelligence(env: Env, s: SessionState, by: AllyCode, to: A
   return { ...s, rng, allies, log: [...s.log, entry] };
 }
 
-/** Evidence `code` holds that some other ally lacks: what sharing could still add. */
-export function unsharedHoldings(s: SessionState, code: AllyCode): string[] {
-  const ally = s.allies.find((a) => a.code === code);
-  if (!ally) return [];
-  return ally.held.filter((id) => s.allies.some((other) => !other.held.includes(id)));
-}
-
 /** Ally `by` receives incident-response help: its forensics improve from now on. */
 export function requestAssistance(s: SessionState, by: AllyCode): SessionState {
   const allies = s.allies.map((a) => (a.code === by ? { ...a, assisted: true } : a));

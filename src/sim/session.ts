@@ -2,7 +2,7 @@
  * A session: one scenario environment plus the statechart snapshot. Creating, applying events, hashing and
  * saving are pure functions over plain data; the same seed and events give the same state everywhere.
  */
-import { initialTransition, type SnapshotFrom, transition } from "xstate";
+import { type Actor, createActor, type SnapshotFrom } from "xstate";
 import { priorBelief } from "./attribution.ts";
 import { type CrisisMachine, createCrisisMachine } from "./crisisMachine.ts";
 import { checkAuthority, type EngineEvent, parseEvent } from "./events.ts";
@@ -11,6 +11,7 @@ import { seedRng } from "./rng.ts";
 import { seatedAllies } from "./roster.ts";
 import { scenarioHash } from "./scenarioLoader.ts";
 import type { Roster, Scenario } from "./scenarioSchema.ts";
+import { thresholdTable } from "./stance.ts";
 import type { AllyCode, Controller, Env, EvidenceRef, Phase, SeatId, SessionState } from "./state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "./version.ts";
 
@@ -30,6 +31,7 @@ export interface SeatPlan {
 
 const machines = new WeakMap<Env, CrisisMachine>();
 const envs = new WeakMap<Scenario, Env>();
+const actors = new WeakMap<CrisisSnapshot, Actor<CrisisMachine>>();
 
 /** The engine's view of a scenario: seated profiles and lookups. Cached per scenario object. */
 export function createEnv(scenario: Scenario, roster: Roster): Env {
@@ -45,6 +47,7 @@ export function createEnv(scenario: Scenario, roster: Roster): Env {
     profiles,
     index: new Map(profiles.map((p, i) => [p.code, i])),
     evidence,
+    thresholds: profiles.map((p) => thresholdTable(p.params, scenario.date)),
   };
   envs.set(scenario, env);
   return env;
@@ -112,7 +115,10 @@ export function createSession(env: Env, seed: number, seats: SeatPlan): Session 
   const problem = checkSeats(env, seats);
   if (problem) throw new Error(problem);
   const machine = machineFor(env);
-  const [snapshot] = initialTransition(machine, initialState(env, seed, seats));
+  const actor = createActor(machine, { input: initialState(env, seed, seats) });
+  actor.start();
+  const snapshot = actor.getSnapshot();
+  actors.set(snapshot, actor);
   return { env, machine, snapshot };
 }
 
@@ -140,10 +146,31 @@ export function applyParsed(session: Session, event: EngineEvent): ApplyResult {
   const phase = phaseOf(session);
   const refusal = checkAuthority(session.env, stateOf(session), phase, event);
   if (refusal) return { ok: false, session, reason: refusal };
-  if (session.snapshot.status !== "active" || !session.snapshot.can(event))
-    return { ok: false, session, reason: `${event.type} is not allowed in the ${phase} phase` };
-  const [snapshot] = transition(session.machine, session.snapshot, event);
+  const notAllowed = `${event.type} is not allowed in the ${phase} phase`;
+  if (session.snapshot.status !== "active") return { ok: false, session, reason: notAllowed };
+  const snapshot = step(session.machine, session.snapshot, event);
+  // The snapshot stays the very same object when no transition was enabled for the event.
+  if (snapshot === session.snapshot) return { ok: false, session, reason: notAllowed };
   return { ok: true, session: { ...session, snapshot } };
+}
+
+/**
+ * Computes the next snapshot. Snapshots are immutable; an actor parked on the latest snapshot of a line of
+ * play makes the common case (the next event on the same line) cheap, and any other snapshot gets a fresh
+ * actor restored from it. The machine has no delayed transitions, so the actor never reads a clock.
+ */
+function step(machine: CrisisMachine, snapshot: CrisisSnapshot, event: EngineEvent): CrisisSnapshot {
+  let actor = actors.get(snapshot);
+  if (actor) actors.delete(snapshot);
+  else {
+    actor = createActor(machine, { snapshot, input: snapshot.context });
+    actor.start();
+  }
+  actor.send(event);
+  const next = actor.getSnapshot();
+  if (next.status === "error") throw new Error(`engine fault on ${event.type}: ${String(next.error)}`);
+  actors.set(next, actor);
+  return next;
 }
 
 /** A stable hash of everything the session knows: phase and state. */

@@ -3,7 +3,7 @@
  * thresholds) and a weighing of deterrence against escalation, economic cost and domestic constraint.
  * Every judgement carries machine-readable reasons. Pure functions.
  */
-import { availableAt, type Measure, type MeasureId, measureById } from "./measures.ts";
+import { availableAt, MEASURES, type Measure, type MeasureId, measureById } from "./measures.ts";
 import type { AllyParams } from "./scenarioSchema.ts";
 import { CYBER_ARTICLE5_DOCTRINE_DATE } from "./severity.ts";
 import type { Reason, StanceKind } from "./state.ts";
@@ -15,6 +15,12 @@ export interface AllyOutlook {
   confidence: number; // its state-attribution confidence, 0..1
   victim: boolean; // directly hit or hit by spillover
   rejects: readonly MeasureId[]; // measures it has said it will not accept (human seats)
+  thresholds?: Thresholds; // precomputed requirements, when the caller has them
+}
+
+export interface Thresholds {
+  severity: readonly number[]; // by measure rank
+  attribution: readonly number[]; // by measure rank
 }
 
 export interface MeasureJudgement {
@@ -42,13 +48,21 @@ export function requiredAttribution(params: AllyParams, m: Measure): number {
   return Math.min(0.97, m.minAttribution * (0.6 + 0.6 * params.attributionThreshold));
 }
 
+/** Both thresholds for every measure (indexed by rank) for one ally at one date. */
+export function thresholdTable(p: AllyParams, date: string): Thresholds {
+  return {
+    severity: MEASURES.map((m) => requiredSeverity(p, m, date)),
+    attribution: MEASURES.map((m) => requiredAttribution(p, m)),
+  };
+}
+
 /** Judges one measure for one ally at one date. */
 export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string): MeasureJudgement {
   const m = measureById(id);
   const p = outlook.params;
-  const reasons: Reason[] = [];
-  const needSeverity = requiredSeverity(p, m, date);
-  const needAttribution = requiredAttribution(p, m);
+  const reasons: Reason[] = []; // usually stays empty
+  const needSeverity = outlook.thresholds?.severity[m.rank] ?? requiredSeverity(p, m, date);
+  const needAttribution = outlook.thresholds?.attribution[m.rank] ?? requiredAttribution(p, m);
   let hard = false;
   if (!availableAt(m, date)) {
     hard = true;
@@ -108,22 +122,23 @@ export interface DraftJudgement {
   accepts: MeasureId[];
   wants: MeasureId[];
   reasons: Reason[];
-  judgements: MeasureJudgement[];
+  judgements: readonly MeasureJudgement[];
+}
+
+/** An ally's judgement of every measure in `all`, in that order. */
+export function judgeMeasures(outlook: AllyOutlook, all: readonly MeasureId[], date: string): MeasureJudgement[] {
+  return all.map((id) => judgeMeasure(outlook, id, date));
 }
 
 /** An ally's stance on a proposal: oppose if it cannot accept a measure, undecided if it wants more. */
-export function judgeDraft(
-  outlook: AllyOutlook,
-  proposal: readonly MeasureId[],
-  all: readonly MeasureId[],
-  date: string,
-): DraftJudgement {
-  const judgements = all.map((id) => judgeMeasure(outlook, id, date));
-  const accepts = judgements.filter((j) => j.accept).map((j) => j.measure);
-  const wants = judgements.filter((j) => j.want).map((j) => j.measure);
+export function stanceOn(judgements: readonly MeasureJudgement[], proposal: readonly MeasureId[]): DraftJudgement {
+  const accepts: MeasureId[] = [];
+  const wants: MeasureId[] = [];
   const reasons: Reason[] = [];
   let stance: StanceKind = "support";
   for (const j of judgements) {
+    if (j.accept) accepts.push(j.measure);
+    if (j.want) wants.push(j.measure);
     if (proposal.includes(j.measure) && !j.accept) {
       stance = "oppose";
       reasons.push(...j.reasons);
@@ -139,6 +154,16 @@ export function judgeDraft(
   }
   if (stance === "support") reasons.push({ code: "supports", value: proposal.length, threshold: 0 });
   return { stance, accepts, wants, reasons, judgements };
+}
+
+/** judgeMeasures then stanceOn, in one call. */
+export function judgeDraft(
+  outlook: AllyOutlook,
+  proposal: readonly MeasureId[],
+  all: readonly MeasureId[],
+  date: string,
+): DraftJudgement {
+  return stanceOn(judgeMeasures(outlook, all, date), proposal);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { MeasureId } from "./measures.ts";
 import type { RngState } from "./rng.ts";
 import type { AllyProfile, Evidence, Scenario } from "./scenarioSchema.ts";
+import type { Thresholds } from "./stance.ts";
 
 export type AllyCode = string;
 export type SeatId = "chair" | AllyCode;
@@ -145,6 +146,7 @@ export interface Env {
   profiles: AllyProfile[]; // seated allies, seating order
   index: Map<AllyCode, number>; // ally code -> seat index
   evidence: Map<string, EvidenceRef>; // evidence id -> where it is defined
+  thresholds: Thresholds[]; // each seated ally's requirements per measure, at the scenario's date
 }
 
 /** Where a piece of evidence sits in the scenario. */
