@@ -1,7 +1,7 @@
 /** The events a session accepts: their shape (zod) and who may send them. One list for every transport. */
 import { z } from "zod";
 import { isHuman } from "./council.ts";
-import { MEASURE_IDS } from "./measures.ts";
+import { availableAt, MEASURE_IDS, measureById } from "./measures.ts";
 import type { Env, Phase, SessionState } from "./state.ts";
 
 const ally = z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST");
@@ -56,7 +56,14 @@ export function parseEvent(raw: unknown): { event: EngineEvent } | { reason: str
  * Returns a reason to reject, or null.
  */
 export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: EngineEvent): string | null {
-  if (event.by === "chair") return s.chair === "human" ? null : "the chair is played by the AI";
+  if (event.by === "chair") {
+    if (s.chair !== "human") return "the chair is played by the AI";
+    if (event.type === "draft.table") {
+      const early = event.measures.map(measureById).find((m) => !availableAt(m, env.scenario.date));
+      if (early) return `${early.name} is not in NATO's toolbox on ${env.scenario.date} (from ${early.since})`;
+    }
+    return null;
+  }
   if (event.by === "system") return checkSystem(env, s, phase, event);
   if (!env.index.has(event.by)) return `${event.by} has no seat in this Council`;
   if (!isHuman(s, event.by)) return `${event.by} is played by the AI`;
