@@ -15,7 +15,7 @@ if (!match) {
 }
 const from = Number(match[1]);
 const to = Number(match[2]);
-const pct = (n: number, runs: number) => `${Math.round((n / runs) * 100)}%`;
+const pct = (n: number, runs: number) => `${Math.round((n / runs) * 1000) / 10}%`;
 const rows = [
   "| scenario | runs | Article 5 | Article 4 | modal outcome | outcomes | history |",
   "|---|---|---|---|---|---|---|",

@@ -1,11 +1,10 @@
 /** A readable transcript of a session, phase by phase, for the headless runner. */
 import { findInject } from "../sim/council.ts";
-import { describeEntry, formatHour } from "../sim/explain.ts";
+import { describeEntry, explainReason, formatHour } from "../sim/explain.ts";
 import { type Session, stateOf } from "../sim/session.ts";
-import type { LogEntry } from "../sim/state.ts";
 import type { Summary } from "../sim/summary.ts";
 
-/** The transcript lines: statements of a round are counted, with objections and requests spelled out. */
+/** The transcript lines: each round's stances are counted, with objections and requests spelled out. */
 export function transcriptLines(session: Session, summary: Summary): string[] {
   const env = session.env;
   const titles = new Map<string, string>();
@@ -18,27 +17,21 @@ export function transcriptLines(session: Session, summary: Summary): string[] {
     `${env.scenario.title} — seed ${summary.seed}, role ${summary.role}`,
     `Council of ${summary.allies.length}: ${summary.allies.join(" ")}`,
   ];
-  const log = stateOf(session).log;
-  for (let i = 0; i < log.length; i++) {
-    const entry = log[i] as LogEntry;
-    if (entry.k === "statement") {
-      const round: LogEntry[] = [];
-      while (i < log.length && log[i]?.k === "statement") round.push(log[i++] as LogEntry);
-      i--;
-      lines.push(...roundLines(round, title));
-      continue;
-    }
-    if (entry.k === "inject") {
+  for (const entry of stateOf(session).log) {
+    const at = `[${formatHour(entry.h)}] `;
+    if (entry.k === "phase") lines.push(describeEntry(entry));
+    else if (entry.k === "round") {
+      lines.push(`${at}${describeEntry(entry)}`);
+      for (const note of entry.notes)
+        lines.push(`    ${note.by}: ${note.stance} — ${note.reasons.map(explainReason).join("; ")}`);
+    } else if (entry.k === "inject") {
       const inject = findInject(env, entry.id);
-      lines.push(`[${formatHour(entry.h)}] ${describeEntry(entry, title)}`);
-      if (inject)
-        lines.push(
-          `    ${inject.text}`,
-          `    Hit: ${inject.targets.join(", ")}${inject.spillover.length ? `; spillover: ${inject.spillover.join(", ")}` : ""}`,
-        );
-      continue;
-    }
-    lines.push(entry.k === "phase" ? describeEntry(entry) : `[${formatHour(entry.h)}] ${describeEntry(entry, title)}`);
+      lines.push(`${at}${describeEntry(entry, title)}`);
+      if (inject) {
+        const spill = inject.spillover.length ? `; spillover: ${inject.spillover.join(", ")}` : "";
+        lines.push(`    ${inject.text}`, `    Hit: ${inject.targets.join(", ")}${spill}`);
+      }
+    } else lines.push(`${at}${describeEntry(entry, title)}`);
   }
   lines.push(
     "",
@@ -51,14 +44,4 @@ export function transcriptLines(session: Session, summary: Summary): string[] {
   );
   lines.push(`History: ${env.scenario.history.outcome}`, `State hash: ${summary.stateHash}`);
   return lines;
-}
-
-function roundLines(round: LogEntry[], title: (id: string) => string): string[] {
-  const count = (stance: string) => round.filter((e) => e.k === "statement" && e.stance === stance).length;
-  const first = round[0];
-  const head = `[${first ? formatHour(first.h) : ""}] Statements: ${count("support")} support, ${count("undecided")} undecided, ${count("oppose")} oppose`;
-  const detail = round
-    .filter((e) => e.k === "statement" && e.stance !== "support")
-    .map((e) => `    ${describeEntry(e, title)}`);
-  return [head, ...detail];
 }

@@ -43,7 +43,7 @@ export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<All
     confidence: stateConfidence(ally.belief),
     victim: hit.has(ally.code),
     rejects: ally.rejects,
-    thresholds: env.thresholds[i],
+    terms: env.terms[i],
   };
 }
 

@@ -9,9 +9,21 @@ import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } f
 import { type MeasureId, measureById } from "./measures.ts";
 import { drawMany } from "./rng.ts";
 import { type DraftJudgement, objectionStrength } from "./stance.ts";
-import type { AllyCode, Decision, Env, LogEntry, Position, Reaction, SessionState, StanceKind } from "./state.ts";
+import type {
+  AllyCode,
+  Decision,
+  Env,
+  LogEntry,
+  Position,
+  Reaction,
+  RoundNote,
+  SessionState,
+  StanceKind,
+} from "./state.ts";
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+/** One letter per stance in a round's stance string (seating order; "-" for seats people play). */
+export const STANCE_LETTER: Record<StanceKind, string> = { support: "S", undecided: "U", oppose: "O" };
 
 /** AI allies act on what they know: share intelligence, ask for help, request Article 4. */
 export function aiActions(env: Env, s: SessionState): SessionState {
@@ -55,29 +67,27 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   s = aiActions(env, s);
   s = { ...s, round: s.round + 1 };
   const judged = judgeAll(env, s, s.proposal);
-  const log: LogEntry[] = [];
+  let stances = "";
+  const notes: RoundNote[] = [];
   const allies = s.allies.map((ally, i) => {
     const j = judged[i];
-    if (!j || isHuman(s, ally.code)) return ally;
+    if (!j || isHuman(s, ally.code)) {
+      stances += "-";
+      return ally;
+    }
+    stances += STANCE_LETTER[j.stance];
+    if (j.stance !== "support") notes.push({ by: ally.code, stance: j.stance, reasons: j.reasons.slice(0, 2) });
     const position: Position = {
       stance: j.stance,
       round: s.round,
       hour: s.hour,
       accepts: j.accepts,
       wants: j.wants,
-      reasons: j.reasons,
-    };
-    log.push({
-      k: "statement",
-      h: s.hour,
-      by: ally.code,
-      stance: j.stance,
       reasons: j.reasons.slice(0, 3),
-      wants: j.wants,
-    });
+    };
     return { ...ally, position };
   });
-  s = { ...s, allies, log: [...s.log, ...log] };
+  s = { ...s, allies, log: [...s.log, { k: "round", h: s.hour, round: s.round, stances, notes }] };
   if (s.chair !== "ai") return s;
   const previous = s.proposal;
   const text = consensusText(s, judged);

@@ -55,6 +55,10 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
       return `${e.by} requests consultations under Article 4`;
     case "statement":
       return `${e.by}: ${e.stance}${e.reasons.length ? ` — ${e.reasons.map(explainReason).join("; ")}` : ""}`;
+    case "round": {
+      const count = (letter: string) => [...e.stances].filter((c) => c === letter).length;
+      return `Round ${e.round}: ${count("S")} support, ${count("U")} undecided, ${count("O")} oppose`;
+    }
     case "proposal":
       return `Chair's working text: ${list(e.measures)}`;
     case "table":

@@ -6,12 +6,12 @@ import { type Actor, createActor, type SnapshotFrom } from "xstate";
 import { priorBelief } from "./attribution.ts";
 import { type CrisisMachine, createCrisisMachine } from "./crisisMachine.ts";
 import { checkAuthority, type EngineEvent, parseEvent } from "./events.ts";
-import { hashValue } from "./hash.ts";
+import { hashOrdered } from "./hash.ts";
 import { seedRng } from "./rng.ts";
 import { seatedAllies } from "./roster.ts";
 import { scenarioHash } from "./scenarioLoader.ts";
 import type { Roster, Scenario } from "./scenarioSchema.ts";
-import { thresholdTable } from "./stance.ts";
+import { termsTable } from "./stance.ts";
 import type { AllyCode, Controller, Env, EvidenceRef, Phase, SeatId, SessionState } from "./state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "./version.ts";
 
@@ -47,7 +47,7 @@ export function createEnv(scenario: Scenario, roster: Roster): Env {
     profiles,
     index: new Map(profiles.map((p, i) => [p.code, i])),
     evidence,
-    thresholds: profiles.map((p) => thresholdTable(p.params, scenario.date)),
+    terms: profiles.map((p) => termsTable(p.params, scenario.date)),
   };
   envs.set(scenario, env);
   return env;
@@ -175,7 +175,7 @@ function step(machine: CrisisMachine, snapshot: CrisisSnapshot, event: EngineEve
 
 /** A stable hash of everything the session knows: phase and state. */
 export function stateHash(session: Session): string {
-  return hashValue({ phase: phaseOf(session), state: stateOf(session) });
+  return hashOrdered({ phase: phaseOf(session), state: stateOf(session) });
 }
 
 export interface SavedSnapshot {

@@ -15,12 +15,19 @@ export interface AllyOutlook {
   confidence: number; // its state-attribution confidence, 0..1
   victim: boolean; // directly hit or hit by spillover
   rejects: readonly MeasureId[]; // measures it has said it will not accept (human seats)
-  thresholds?: Thresholds; // precomputed requirements, when the caller has them
+  terms?: readonly MeasureTerms[]; // precomputed per-measure terms (by rank), when the caller has them
 }
 
-export interface Thresholds {
-  severity: readonly number[]; // by measure rank
-  attribution: readonly number[]; // by measure rank
+/** What an ally's judgement of one measure needs that does not change during a session. */
+export interface MeasureTerms {
+  available: boolean; // in NATO's toolbox at the scenario's date
+  severity: number; // severity the ally requires
+  attribution: number; // state-attribution confidence the ally requires
+  benefit: number; // deterrent value weighted by the ally's taste for the instrument
+  escalationCost: number;
+  economicCost: number;
+  domesticCost: number;
+  tolerance: number; // how far below zero the weighing may fall before the ally objects
 }
 
 export interface MeasureJudgement {
@@ -34,6 +41,7 @@ export interface MeasureJudgement {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const NO_REASONS: Reason[] = [];
 
 /** The harm an ally needs before it can accept a measure: its armed-attack threshold, scaled down the ladder. */
 export function requiredSeverity(params: AllyParams, m: Measure, date: string): number {
@@ -48,63 +56,76 @@ export function requiredAttribution(params: AllyParams, m: Measure): number {
   return Math.min(0.97, m.minAttribution * (0.6 + 0.6 * params.attributionThreshold));
 }
 
-/** Both thresholds for every measure (indexed by rank) for one ally at one date. */
-export function thresholdTable(p: AllyParams, date: string): Thresholds {
+/** The fixed terms of one measure for one ally at one date. */
+export function measureTerms(p: AllyParams, m: Measure, date: string): MeasureTerms {
   return {
-    severity: MEASURES.map((m) => requiredSeverity(p, m, date)),
-    attribution: MEASURES.map((m) => requiredAttribution(p, m)),
+    available: availableAt(m, date),
+    severity: requiredSeverity(p, m, date),
+    attribution: requiredAttribution(p, m),
+    benefit: m.deterrence * (0.6 + 0.8 * p.instruments[m.instrument]),
+    escalationCost: m.escalation * p.escalationAversion * 1.1,
+    economicCost: m.economicCost * p.economicTies * 1.2,
+    domesticCost: m.instrument === "military" ? p.domesticConstraint * 0.35 * m.escalation : 0,
+    tolerance: 0.1 + 0.25 * p.solidarity,
   };
+}
+
+/** The fixed terms of every measure (indexed by rank) for one ally at one date. */
+export function termsTable(p: AllyParams, date: string): MeasureTerms[] {
+  return MEASURES.map((m) => measureTerms(p, m, date));
 }
 
 /** Judges one measure for one ally at one date. */
 export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string): MeasureJudgement {
   const m = measureById(id);
   const p = outlook.params;
-  const reasons: Reason[] = []; // usually stays empty
-  const needSeverity = outlook.thresholds?.severity[m.rank] ?? requiredSeverity(p, m, date);
-  const needAttribution = outlook.thresholds?.attribution[m.rank] ?? requiredAttribution(p, m);
+  const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
+  let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
+  const say = (r: Reason) => {
+    if (reasons === NO_REASONS) reasons = [];
+    reasons.push(r);
+  };
   let hard = false;
-  if (!availableAt(m, date)) {
+  if (!t.available) {
     hard = true;
-    reasons.push({ code: "not_available", measure: id, value: 0, threshold: 0 });
+    say({ code: "not_available", measure: id, value: 0, threshold: 0 });
   }
-  if (outlook.severity < needSeverity) {
+  if (outlook.severity < t.severity) {
     hard = true;
-    reasons.push({
+    say({
       code: "severity_below_threshold",
       measure: id,
       value: round3(outlook.severity),
-      threshold: round3(needSeverity),
+      threshold: round3(t.severity),
     });
   }
-  if (outlook.confidence < needAttribution) {
+  if (outlook.confidence < t.attribution) {
     hard = true;
-    reasons.push({
+    say({
       code: "attribution_below_threshold",
       measure: id,
       value: round3(outlook.confidence),
-      threshold: round3(needAttribution),
+      threshold: round3(t.attribution),
     });
   }
   const motivation = 0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity;
-  const benefit = m.deterrence * motivation * (0.6 + 0.8 * p.instruments[m.instrument]);
-  const escalationCost = m.escalation * p.escalationAversion * 1.1;
-  const economicCost = m.economicCost * p.economicTies * 1.2;
-  const domesticCost = m.instrument === "military" ? p.domesticConstraint * 0.35 * m.escalation : 0;
   // Once an armed attack is established, Article 5 is a treaty duty and each ally chooses its own
   // contribution, so its costs weigh far less than the same costs of a measure taken by choice.
   const costWeight = id === "article5" && !hard ? 0.4 : 1;
-  const score = benefit - costWeight * (escalationCost + economicCost + domesticCost);
-  const tolerance = 0.1 + 0.25 * p.solidarity;
-  const soft = score < -tolerance;
+  const score = t.benefit * motivation - costWeight * (t.escalationCost + t.economicCost + t.domesticCost);
+  const soft = score < -t.tolerance;
   if (soft) {
-    const worst = Math.max(escalationCost, economicCost, domesticCost);
+    const worst = Math.max(t.escalationCost, t.economicCost, t.domesticCost);
     const code =
-      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint";
-    reasons.push({ code, measure: id, value: round3(-score), threshold: round3(tolerance) });
+      worst === t.escalationCost
+        ? "escalation_risk"
+        : worst === t.economicCost
+          ? "economic_cost"
+          : "domestic_constraint";
+    say({ code, measure: id, value: round3(-score), threshold: round3(t.tolerance) });
   }
-  const rejected = outlook.rejects.includes(id);
-  if (rejected) reasons.push({ code: "rejects_by_instruction", measure: id, value: 1, threshold: 0 });
+  const rejected = outlook.rejects.length > 0 && outlook.rejects.includes(id);
+  if (rejected) say({ code: "rejects_by_instruction", measure: id, value: 1, threshold: 0 });
   const accept = !hard && !soft && !rejected;
   return {
     measure: id,
@@ -112,7 +133,7 @@ export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string):
     want: accept && score > 0.02,
     hard: hard || rejected,
     score: round3(score),
-    tolerance,
+    tolerance: t.tolerance,
     reasons,
   };
 }

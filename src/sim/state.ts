@@ -2,7 +2,7 @@
 import type { MeasureId } from "./measures.ts";
 import type { RngState } from "./rng.ts";
 import type { AllyProfile, Evidence, Scenario } from "./scenarioSchema.ts";
-import type { Thresholds } from "./stance.ts";
+import type { MeasureTerms } from "./stance.ts";
 
 export type AllyCode = string;
 export type SeatId = "chair" | AllyCode;
@@ -93,6 +93,7 @@ export type LogEntry =
   | { k: "assist"; h: number; by: AllyCode }
   | { k: "article4"; h: number; by: AllyCode }
   | { k: "statement"; h: number; by: AllyCode; stance: StanceKind; reasons: Reason[]; wants: MeasureId[] }
+  | { k: "round"; h: number; round: number; stances: string; notes: RoundNote[] }
   | { k: "proposal"; h: number; measures: MeasureId[] }
   | { k: "table"; h: number; measures: MeasureId[]; attempt: number }
   | { k: "break"; h: number; by: AllyCode; reason: string }
@@ -101,6 +102,13 @@ export type LogEntry =
   | { k: "await"; h: number; until: number; measure: MeasureId }
   | { k: "response"; h: number; reaction: Reaction; deterrence: number }
   | { k: "end"; h: number; outcome: string };
+
+/** Why an AI ally did not simply support the working text in a consultation round. */
+export interface RoundNote {
+  by: AllyCode;
+  stance: StanceKind;
+  reasons: Reason[];
+}
 
 export interface Scores {
   cohesion: number;
@@ -146,7 +154,7 @@ export interface Env {
   profiles: AllyProfile[]; // seated allies, seating order
   index: Map<AllyCode, number>; // ally code -> seat index
   evidence: Map<string, EvidenceRef>; // evidence id -> where it is defined
-  thresholds: Thresholds[]; // each seated ally's requirements per measure, at the scenario's date
+  terms: MeasureTerms[][]; // each seated ally's fixed terms per measure (by rank), at the scenario's date
 }
 
 /** Where a piece of evidence sits in the scenario. */
