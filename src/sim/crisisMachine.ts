@@ -27,12 +27,13 @@ function logPhase(s: SessionState, phase: Phase): SessionState {
   return { ...s, log: [...s.log, { k: "phase", h: s.hour, phase }] };
 }
 
-function startCycle(env: Env, s: SessionState, injectId: string, optional: boolean): SessionState {
-  const list = optional ? env.scenario.optionalInjects : env.scenario.injects;
-  const inject = list.find((i) => i.id === injectId);
+/** A scheduled inject opens a new cycle: the Council starts afresh on it. */
+function startCycle(env: Env, s: SessionState, injectId: string): SessionState {
+  const inject = env.scenario.injects.find((i) => i.id === injectId);
   if (!inject) return s;
   const fresh = {
     ...s,
+    cycle: s.cycle + 1,
     round: 0,
     silenceAttempts: 0,
     proposal: [],
@@ -41,8 +42,13 @@ function startCycle(env: Env, s: SessionState, injectId: string, optional: boole
     waited: false,
     vetoed: [],
   };
-  const next = applyInject(env, fresh, inject, optional);
-  return optional ? next : { ...next, nextInject: s.nextInject + 1 };
+  return { ...applyInject(env, fresh, inject, false), nextInject: s.nextInject + 1 };
+}
+
+/** A facilitator's optional inject joins the current cycle: more harm and evidence, the same decision to make. */
+function playOptional(env: Env, s: SessionState, injectId: string): SessionState {
+  const inject = env.scenario.optionalInjects.find((i) => i.id === injectId);
+  return inject ? applyInject(env, { ...s, waited: false }, inject, true) : s;
 }
 
 function campaignOver(env: Env, s: SessionState): boolean {
@@ -70,7 +76,7 @@ export function createCrisisMachine(env: Env) {
       awaitingEvidence: ({ context }) => context.awaitUntil !== null,
       cycleDecided: ({ context }) => cycleDecided(env, context),
       noDraft: ({ context }) => context.draft === null,
-      responded: ({ context }) => context.reactions.length >= context.injects.length,
+      responded: ({ context }) => context.reactions.length >= context.cycle,
       campaignOver: ({ context }) => context.reactions.length >= context.injects.length && campaignOver(env, context),
     },
     actions: {
@@ -85,14 +91,14 @@ export function createCrisisMachine(env: Env) {
       }),
       startFirstInject: assign(({ context }) => {
         const first = env.scenario.injects[0];
-        return first ? startCycle(env, context, first.id, false) : context;
+        return first ? startCycle(env, context, first.id) : context;
       }),
       startNextInject: assign(({ context }) => {
         const next = env.scenario.injects[context.nextInject];
-        return next ? startCycle(env, context, next.id, false) : context;
+        return next ? startCycle(env, context, next.id) : context;
       }),
       playOptionalInject: assign(({ context, event }) =>
-        event.type === "inject.play" ? startCycle(env, context, event.inject, true) : context,
+        event.type === "inject.play" ? playOptional(env, context, event.inject) : context,
       ),
       advanceClock: assign(({ context, event }) =>
         event.type === "clock.advance" ? advanceClock(env, context, event.hours) : context,

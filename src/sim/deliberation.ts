@@ -202,6 +202,7 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   });
   const adopted = brokenBy.length === 0;
   const decision: Decision = {
+    cycle: s.cycle,
     injectId: currentInjectId(s),
     hour: s.hour,
     measures: draft.measures,
@@ -237,6 +238,7 @@ function strongest(measures: readonly MeasureId[]): MeasureId {
 /** The chair closes consultation without a decision for this cycle. */
 export function closeConsultation(s: SessionState): SessionState {
   const decision: Decision = {
+    cycle: s.cycle,
     injectId: currentInjectId(s),
     hour: s.hour,
     measures: [],
@@ -250,7 +252,7 @@ export function closeConsultation(s: SessionState): SessionState {
 /** True when the last silence procedure of this cycle adopted the draft or the cycle is spent. */
 export function cycleDecided(env: Env, s: SessionState): boolean {
   const last = s.decisions[s.decisions.length - 1];
-  if (!last || last.injectId !== currentInjectId(s) || s.draft) return false;
+  if (!last || last.cycle !== s.cycle || s.draft) return false;
   return last.adopted || s.silenceAttempts >= env.scenario.settings.maxSilenceAttempts || last.measures.length === 0;
 }
 
@@ -260,8 +262,7 @@ function currentInjectId(s: SessionState): string {
 
 /** The measures adopted in the current cycle (empty when nothing was adopted). */
 export function adoptedThisCycle(s: SessionState): MeasureId[] {
-  const id = currentInjectId(s);
-  return s.decisions.filter((d) => d.injectId === id && d.adopted).flatMap((d) => d.measures);
+  return s.decisions.filter((d) => d.cycle === s.cycle && d.adopted).flatMap((d) => d.measures);
 }
 
 /** Combined deterrent value of a set of measures (0..1). */

@@ -71,8 +71,8 @@ export function objectiveMet(id: ObjectiveId, s: SessionState, proportionality: 
 /** All scores, 0..100; escalationRisk is the one where higher is worse. */
 export function computeScores(env: Env, s: SessionState): Scores {
   const adopted = adoptedMeasures(s);
-  const cycles = new Set(s.injects.map((i) => i.id));
-  const undecided = [...cycles].filter((id) => !s.decisions.some((d) => d.injectId === id && d.adopted)).length;
+  let undecided = 0;
+  for (let c = 1; c <= s.cycle; c++) if (!s.decisions.some((d) => d.cycle === c && d.adopted)) undecided++;
   const cohesion = pct(1 - 0.2 * breaksOf(s) - 0.3 * undecided);
   const last = s.reactions[s.reactions.length - 1];
   const deterrence = last === "deterred" ? 100 : last === "continues" ? 40 : last === "escalates" ? 10 : 0;

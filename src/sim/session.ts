@@ -83,6 +83,7 @@ export function initialState(env: Env, seed: number, seats: SeatPlan): SessionSt
     })),
     hour: 0,
     nextInject: 0,
+    cycle: 0,
     injects: [],
     round: 0,
     silenceAttempts: 0,

@@ -77,7 +77,8 @@ export interface Draft {
 }
 
 export interface Decision {
-  injectId: string;
+  cycle: number; // which cycle (scheduled inject) it answered
+  injectId: string; // the latest inject when it was decided
   hour: number;
   measures: MeasureId[];
   adopted: boolean;
@@ -129,6 +130,7 @@ export interface SessionState {
   humans: AllyCode[]; // ally seats controlled by people
   hour: number; // game time since the scenario's start
   nextInject: number; // index into scenario.injects of the next scheduled inject
+  cycle: number; // crisis cycles started (one per scheduled inject; optional injects join the current one)
   injects: ActiveInject[]; // injects that have happened, in order
   round: number; // consultation rounds used in this cycle
   silenceAttempts: number; // silence procedures run in this cycle

@@ -141,7 +141,7 @@ describe("a human chair", () => {
 });
 
 describe("the facilitator's optional injects", () => {
-  it("plays an optional inject once, starting a new cycle", () => {
+  it("plays an optional inject once, joining the current cycle", () => {
     const e = env("estonia-2007");
     const optional = e.scenario.optionalInjects[0];
     if (!optional) throw new Error("no optional inject");
@@ -149,8 +149,24 @@ describe("the facilitator's optional injects", () => {
     s = ok(applyEvent(s, { type: "inject.play", by: "system", inject: optional.id }));
     expect(phaseOf(s)).toBe("incident");
     expect(stateOf(s).injects.at(-1)?.id).toBe(optional.id);
+    expect(stateOf(s).cycle).toBe(1);
     s = until(s, "attribution");
     const twice = applyEvent(s, { type: "inject.play", by: "system", inject: optional.id });
     expect(twice.ok ? "" : twice.reason).toMatch(/already been played/);
+  });
+});
+
+describe("a cycle with an optional inject", () => {
+  it("ends with exactly one adversary response per cycle", () => {
+    const e = env("estonia-2007");
+    const optional = e.scenario.optionalInjects[0];
+    if (!optional) throw new Error("no optional inject");
+    let s = until(createSession(e, 1, { role: "chair", chair: "ai", humans: [] }), "attribution");
+    s = ok(applyEvent(s, { type: "inject.play", by: "system", inject: optional.id }));
+    s = until(s, "debrief");
+    const st = stateOf(s);
+    expect(st.reactions).toHaveLength(st.cycle);
+    expect(st.cycle).toBe(st.injects.length - 1);
+    expect(new Set(st.decisions.map((d) => d.cycle)).size).toBe(st.cycle);
   });
 });
