@@ -2,21 +2,31 @@
  * The AI chair (Secretary General): reads the table, revises the working text toward what every ally can
  * accept, and tables a draft when positions settle or the rounds run out. Pure.
  */
-import { AI_MEASURES } from "./council.ts";
+import { AI_MEASURES, isHuman } from "./council.ts";
 import { MEASURE_IDS, type MeasureId } from "./measures.ts";
 import type { DraftJudgement } from "./stance.ts";
 import type { SessionState } from "./state.ts";
 
-/** What the chair believes each ally accepts and wants: stated positions, else its reading of the ally. */
+/**
+ * What the chair believes each ally accepts and wants. AI allies: their stated positions, else the chair's
+ * reading of them. People: the chair's reading of their instructions, plus what they asked for, minus what
+ * they ruled out.
+ */
 function readOfTable(
   state: SessionState,
   judged: readonly DraftJudgement[],
-): { accepts: MeasureId[]; wants: MeasureId[] }[] {
+): { accepts: readonly MeasureId[]; wants: readonly MeasureId[] }[] {
   return state.allies.map((ally, i) => {
     const guess = judged[i];
-    const accepts = ally.position?.accepts ?? guess?.accepts ?? [];
-    const wants = ally.position?.wants ?? guess?.wants ?? [];
-    return { accepts: accepts.filter((m) => !ally.rejects.includes(m)), wants };
+    if (isHuman(state, ally.code)) {
+      const wants = ally.position?.wants ?? [];
+      const accepts = [...(guess?.accepts ?? []), ...wants].filter((m) => !ally.rejects.includes(m));
+      return { accepts, wants };
+    }
+    return {
+      accepts: ally.position?.accepts ?? guess?.accepts ?? [],
+      wants: ally.position?.wants ?? guess?.wants ?? [],
+    };
   });
 }
 

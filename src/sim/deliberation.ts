@@ -88,10 +88,11 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
     return { ...ally, position };
   });
   s = { ...s, allies, log: [...s.log, { k: "round", h: s.hour, round: s.round, stances, notes }] };
-  if (s.chair !== "ai") return s;
+  // The Secretariat drafts the consensus text either way; a human chair decides what to do with it.
   const previous = s.proposal;
   const text = consensusText(s, judged);
   s = { ...s, proposal: text, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
+  if (s.chair !== "ai") return s;
   const wait = evidenceWorthAwaiting(s, judged);
   if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
@@ -126,7 +127,7 @@ function evidenceWorthAwaiting(
   return null;
 }
 
-/** A human ally states its position on the working text. */
+/** A human ally states its position on the working text: its stance, what it asks for, what it rules out. */
 export function makeStatement(
   s: SessionState,
   by: AllyCode,
@@ -136,8 +137,7 @@ export function makeStatement(
 ): SessionState {
   const allies = s.allies.map((ally) => {
     if (ally.code !== by) return ally;
-    const accepts = ally.position?.accepts.filter((m) => !rejects.includes(m)) ?? [];
-    const position: Position = { stance, round: s.round, hour: s.hour, accepts, wants, reasons: [] };
+    const position: Position = { stance, round: s.round, hour: s.hour, accepts: [], wants, reasons: [] };
     return { ...ally, position, rejects };
   });
   const entry: LogEntry = { k: "statement", h: s.hour, by, stance, reasons: [], wants };

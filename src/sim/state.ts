@@ -32,7 +32,7 @@ export interface Position {
   stance: StanceKind;
   round: number;
   hour: number;
-  accepts: MeasureId[]; // measures this ally can live with
+  accepts: MeasureId[]; // measures this AI ally can live with (people are read from wants and rejects)
   wants: MeasureId[]; // measures this ally asks for
   reasons: Reason[];
 }
