@@ -133,7 +133,9 @@ export function stateOf(session: Session): SessionState {
   return session.snapshot.context;
 }
 
-export type ApplyResult = { ok: true; session: Session } | { ok: false; session: Session; reason: string };
+export type ApplyResult =
+  | { ok: true; session: Session; event: EngineEvent } // the validated event, as it belongs in a record
+  | { ok: false; session: Session; reason: string };
 
 /** Applies untrusted input as an event. A rejected event leaves the session untouched and says why. */
 export function applyEvent(session: Session, raw: unknown): ApplyResult {
@@ -152,7 +154,7 @@ export function applyParsed(session: Session, event: EngineEvent): ApplyResult {
   const snapshot = step(session.machine, session.snapshot, event);
   // The snapshot stays the very same object when no transition was enabled for the event.
   if (snapshot === session.snapshot) return { ok: false, session, reason: notAllowed };
-  return { ok: true, session: { ...session, snapshot } };
+  return { ok: true, session: { ...session, snapshot }, event };
 }
 
 /**

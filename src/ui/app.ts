@@ -1,0 +1,169 @@
+/**
+ * The app shell: menu → scenario → role → council → debrief, URL parameters, autosave and resume, record
+ * import and export. The engine is the only authority; this file wires screens to a LocalGame.
+ */
+import { LocalGame } from "../net/localGame.ts";
+import { bundledScenario } from "../sim/catalog.ts";
+import { phaseOf } from "../sim/session.ts";
+import type { SeatId } from "../sim/state.ts";
+import { councilScreen } from "./council/screen.ts";
+import { Director } from "./director.ts";
+import { h } from "./dom.ts";
+import { aboutScreen } from "./screens/about.ts";
+import { debriefScreen } from "./screens/debrief.ts";
+import { menuScreen } from "./screens/menu.ts";
+import { rolesScreen } from "./screens/roles.ts";
+import { scenariosScreen } from "./screens/scenarios.ts";
+
+export interface AppOptions {
+  root: HTMLElement;
+  storage: Storage | null;
+  params: URLSearchParams;
+  randomSeed(): number;
+}
+
+export function startApp(options: AppOptions): void {
+  const { root, storage } = options;
+  let teardown: () => void = () => {};
+
+  const show = (phase: string, el: HTMLElement) => {
+    teardown();
+    teardown = () => {};
+    root.dataset.phase = phase;
+    root.replaceChildren(el);
+    el.querySelector<HTMLElement>("h1")?.focus?.();
+    window.scrollTo(0, 0);
+  };
+
+  function menu(message: string | null = null): void {
+    const saved = LocalGame.resume(storage);
+    show(
+      "menu",
+      menuScreen(
+        {
+          solo: scenarios,
+          resume: saved ? () => play(saved, false) : null,
+          load: (file) => void loadFile(file),
+          about: () =>
+            show(
+              "about",
+              aboutScreen(() => menu()),
+            ),
+        },
+        message,
+      ),
+    );
+  }
+
+  function scenarios(): void {
+    show(
+      "scenarios",
+      scenariosScreen(
+        (id) => roles(id),
+        () => menu(),
+      ),
+    );
+  }
+
+  function roles(id: string): void {
+    show(
+      "roles",
+      rolesScreen(id, (role) => newGame(id, options.randomSeed(), role, false), scenarios),
+    );
+  }
+
+  function newGame(scenarioId: string, seed: number, role: SeatId, autoplay: boolean): void {
+    const seats =
+      role === "chair" ? { role, chair: "human" as const, humans: [] } : { role, chair: "ai" as const, humans: [role] };
+    try {
+      play(LocalGame.start(scenarioId, seed, seats, storage), autoplay);
+    } catch (err) {
+      menu(`Could not start: ${(err as Error).message}`);
+    }
+  }
+
+  async function loadFile(file: File): Promise<void> {
+    try {
+      play(LocalGame.fromRecord(JSON.parse(await file.text()), storage), false);
+    } catch (err) {
+      menu(`${file.name}: ${(err as Error).message}`);
+    }
+  }
+
+  function play(game: LocalGame, autoplay: boolean): void {
+    if (game.finished) return debrief(game);
+    const you: SeatId = game.record.seats.role;
+    const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20 });
+    const screen = councilScreen(game, director, you, () => menu());
+    show(phaseOf(game.session), screen.el);
+    director.onTick = () => screen.tick();
+    const unsubscribe = game.subscribe(() => {
+      root.dataset.phase = phaseOf(game.session);
+      if (game.finished) debrief(game);
+    });
+    let alive = true;
+    teardown = () => {
+      alive = false;
+      director.stop();
+      unsubscribe();
+      screen.destroy();
+    };
+    screen.refresh();
+    director.start();
+    void import("../scenes/mountCouncil.ts")
+      .then(({ mountCouncil }) =>
+        mountCouncil(screen.roomHost, {
+          onSelect: (code) => code && screen.el.querySelector<HTMLButtonElement>(`[data-seat="${code}"]`)?.click(),
+        }),
+      )
+      .then((room) => {
+        if (alive) screen.attachRoom(room);
+        else room.destroy();
+      })
+      .catch((err: unknown) => {
+        screen.roomHost.replaceChildren(
+          h(
+            "p",
+            { class: "notice" },
+            `The council room could not be drawn (${(err as Error).message}); the panels still work.`,
+          ),
+        );
+        screen.roomHost.dataset.ready = "fallback";
+      });
+  }
+
+  function debrief(game: LocalGame): void {
+    const { scenario, seed, seats } = game.record;
+    const autoplay = options.params.get("autoplay") === "1";
+    show(
+      "debrief",
+      debriefScreen(game.session, {
+        sameSeed: () => newGame(scenario.id, seed, seats.role, autoplay),
+        newSeed: () => newGame(scenario.id, options.randomSeed(), seats.role, autoplay),
+        exportRecord: () => {
+          const a = h("a", {
+            href: URL.createObjectURL(new Blob([game.exportText()], { type: "application/json" })),
+            download: `case-by-case-${scenario.id}-seed${seed}.json`,
+          });
+          a.click();
+        },
+        menu: () => menu(),
+      }),
+    );
+  }
+
+  // URL parameters start a game directly; otherwise an unfinished autosave resumes; otherwise the menu.
+  const p = options.params;
+  const scenarioId = p.get("scenario");
+  if (scenarioId) {
+    if (!bundledScenario(scenarioId)) return menu(`Unknown scenario "${scenarioId}" in the link.`);
+    const seedText = p.get("seed");
+    const seed = seedText !== null && /^-?\d+$/.test(seedText) ? Number(seedText) : options.randomSeed();
+    const roleText = (p.get("role") ?? "chair").toUpperCase();
+    const role: SeatId = roleText === "CHAIR" ? "chair" : roleText;
+    return newGame(scenarioId, seed, role, p.get("autoplay") === "1");
+  }
+  const saved = LocalGame.resume(storage);
+  if (saved && !saved.finished) return play(saved, false);
+  menu();
+}

@@ -1,0 +1,179 @@
+/** Read-only council panels: status, incident cards, intelligence, allies at the table, dossier, log. */
+import { beliefProbabilities, stateConfidence } from "../../sim/attribution.ts";
+import { findInject } from "../../sim/council.ts";
+import { ACTOR_TYPES } from "../../sim/scenarioSchema.ts";
+import { councilSeverity } from "../../sim/scoring.ts";
+import { type Session, stateOf } from "../../sim/session.ts";
+import type { SeatId } from "../../sim/state.ts";
+import { button, h, pct } from "../dom.ts";
+import { logLines, positionLines } from "../viewModel.ts";
+import { objectiveText } from "../words.ts";
+
+const ACTOR_WORDS: Record<string, string> = {
+  state: "a state",
+  proxy: "a state-directed proxy",
+  patriotic: "patriotic hackers",
+  criminal: "criminals",
+};
+
+function meter(label: string, value: number, id: string): HTMLElement {
+  return h(
+    "div",
+    { class: "meter" },
+    h("label", { for: id }, `${label}: ${pct(value)}`),
+    h("meter", { id, min: 0, max: 1, value: value.toFixed(3), low: 0.4, high: 0.7, optimum: 0 }),
+  );
+}
+
+/** Your attribution confidence (an ally's own, private) and the harm gauge. */
+export function statusPanel(session: Session, you: SeatId): HTMLElement {
+  const s = stateOf(session);
+  const ally = s.allies.find((a) => a.code === you);
+  const parts: (HTMLElement | null)[] = [];
+  if (ally) {
+    const p = beliefProbabilities(ally.belief);
+    parts.push(meter("Your confidence a state is behind it", stateConfidence(ally.belief), "meter-confidence"));
+    parts.push(
+      h(
+        "p",
+        { class: "meta" },
+        `Your services' reading: ${ACTOR_TYPES.map((a, i) => `${ACTOR_WORDS[a]} ${pct(p[i] ?? 0)}`).join(" · ")}`,
+      ),
+    );
+    parts.push(meter("Harm as you assess it", ally.severity, "meter-harm"));
+  } else {
+    parts.push(meter("Harm as the Council assesses it (median)", councilSeverity(s), "meter-harm"));
+    const conf = s.allies.map((a) => stateConfidence(a.belief));
+    const convinced = conf.filter((c) => c >= 0.65).length;
+    parts.push(
+      h(
+        "p",
+        { class: "meta" },
+        `${convinced} of ${s.allies.length} capitals say privately they are fairly sure a state is behind it.`,
+      ),
+    );
+  }
+  return h("section", { class: "panel status", "aria-label": "Your situation" }, ...parts);
+}
+
+/** The incidents so far, newest first, with their drawn effects. */
+export function incidentPanel(session: Session): HTMLElement {
+  const s = stateOf(session);
+  const cards = [...s.injects].reverse().map((active) => {
+    const inject = findInject(session.env, active.id);
+    if (!inject) return null;
+    const e = active.effects;
+    return h(
+      "article",
+      { class: "incident" },
+      h("h3", {}, inject.title, active.optional ? " (live inject)" : ""),
+      h("p", {}, inject.text),
+      h(
+        "p",
+        { class: "meta" },
+        `Hit: ${inject.targets.join(", ")}${inject.spillover.length ? ` · spillover: ${inject.spillover.join(", ")}` : ""} · sectors: ${inject.sectors.join(", ")}`,
+      ),
+      h(
+        "p",
+        { class: "meta" },
+        `Disruption ${pct(e.disruption)} for ${e.durationDays} days · loss $${e.economicLossMusd}m · physical damage ${pct(e.physicalDamage)} · casualties ${e.casualties} · severity ${pct(active.severity)}`,
+      ),
+    );
+  });
+  return h("section", { class: "panel incidents", "aria-label": "Incidents" }, h("h2", {}, "Incidents"), ...cards);
+}
+
+/** Evidence your seat holds (the chair sees what has been shared with every ally). */
+export function intelligencePanel(session: Session, you: SeatId): HTMLElement {
+  const s = stateOf(session);
+  const held =
+    s.allies.find((a) => a.code === you)?.held ??
+    s.allies.reduce<string[]>(
+      (common, a, i) => (i === 0 ? [...a.held] : common.filter((id) => a.held.includes(id))),
+      [],
+    );
+  const items = [...held].reverse().map((id) => {
+    const ref = session.env.evidence.get(id);
+    if (!ref) return null;
+    const e = ref.evidence;
+    return h(
+      "li",
+      {},
+      h("strong", {}, e.title),
+      h("span", { class: `tag ${e.kind}` }, e.kind === "falseFlag" ? "claim?" : e.kind),
+      h("p", {}, e.text),
+    );
+  });
+  return h(
+    "section",
+    { class: "panel intelligence", "aria-label": "Intelligence feed" },
+    h("h2", {}, "Intelligence"),
+    items.length
+      ? h("ul", { class: "feed", "aria-live": "polite" }, ...items)
+      : h("p", { class: "meta" }, "Nothing yet."),
+  );
+}
+
+/** The allies at the table as a keyboard-friendly list; choosing one opens its dossier. */
+export function seatList(session: Session, selected: string | null, select: (code: string) => void): HTMLElement {
+  const s = stateOf(session);
+  const items = s.allies.map((ally, i) =>
+    h(
+      "li",
+      {},
+      button(
+        `${session.env.profiles[i]?.name ?? ally.code} — ${ally.position?.stance ?? "not yet spoken"}`,
+        "select-seat",
+        () => select(ally.code),
+        {
+          "data-seat": ally.code,
+          "aria-pressed": selected === ally.code ? "true" : "false",
+          class: `seat ${ally.position?.stance ?? "silent"}`,
+        },
+      ),
+    ),
+  );
+  return h(
+    "section",
+    { class: "panel seats", "aria-label": "Allies at the table" },
+    h("h2", {}, "Allies at the table"),
+    h("ul", { class: "seat-list" }, ...items),
+  );
+}
+
+/** One ally's dossier: the profile in words, objectives, red lines, its position and reasons. */
+export function dossierPanel(session: Session, code: string | null, close: () => void): HTMLElement | null {
+  if (!code) return null;
+  const i = session.env.index.get(code);
+  const profile = i === undefined ? undefined : session.env.profiles[i];
+  if (!profile) return null;
+  const card = session.env.scenario.roleCards[code];
+  return h(
+    "section",
+    { class: "panel dossier", "aria-label": `Dossier: ${profile.name}`, tabindex: -1, id: "dossier" },
+    h("h2", {}, `Dossier: ${profile.name}`),
+    card ? h("p", { class: "brief" }, card.brief) : null,
+    h("p", {}, profile.dossier),
+    h("p", { class: "meta" }, "Objectives: ", (card?.objectives ?? profile.objectives).map(objectiveText).join("; ")),
+    h("p", { class: "meta" }, "Red lines: ", profile.redLines.join("; ")),
+    h("h3", {}, "Position and reasons"),
+    h("ul", {}, ...positionLines(session, code).map((l) => h("li", {}, l))),
+    h("p", { class: "meta small" }, `Profile basis (stylized, not an official position): ${profile.provenance}`),
+    button("Close dossier", "close-dossier", close),
+  );
+}
+
+/** The session log, newest last. */
+export function logPanel(session: Session): HTMLElement {
+  const lines = logLines(session);
+  return h(
+    "section",
+    { class: "panel log", "aria-label": "Session log" },
+    h("h2", {}, "Session log"),
+    h(
+      "ol",
+      { class: "log-lines" },
+      ...lines.slice(-80).map((l) => h("li", { class: l.kind }, h("span", { class: "when" }, l.hour), " ", l.text)),
+    ),
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The council screen: the Phaser room (drawn from a CouncilView) beside accessible DOM panels. Panels are
+ * rebuilt when the state moves on; forms are kept while the player is still in the same step.
+ */
+import type { LocalGame } from "../../net/localGame.ts";
+import { phaseOf, stateOf } from "../../sim/session.ts";
+import type { SeatId } from "../../sim/state.ts";
+import type { Director } from "../director.ts";
+import { button, h } from "../dom.ts";
+import { councilView } from "../viewModel.ts";
+import { actionsPanel } from "./actions.ts";
+import { briefingPanel } from "./briefing.ts";
+import { dossierPanel, incidentPanel, intelligencePanel, logPanel, seatList, statusPanel } from "./info.ts";
+
+export interface CouncilRoomHandle {
+  update(view: ReturnType<typeof councilView>): void;
+  resize(): void;
+  destroy(): void;
+}
+
+export interface CouncilScreen {
+  el: HTMLElement;
+  roomHost: HTMLElement;
+  attachRoom(room: CouncilRoomHandle): void;
+  select(code: string | null): void;
+  refresh(): void;
+  tick(): void;
+  destroy(): void;
+}
+
+export function councilScreen(game: LocalGame, director: Director, you: SeatId, menu: () => void): CouncilScreen {
+  let selected: string | null = null;
+  let room: CouncilRoomHandle | null = null;
+  let actionsKey = "";
+  const roomHost = h("div", { id: "room", class: "room", role: "img", "aria-label": "The council table" });
+  const header = h("header", { class: "council-header" });
+  const actions = h("div", { class: "slot-actions" });
+  const side = h("div", { class: "side" });
+  const notice = h("p", { class: "rejection", role: "alert", "aria-live": "assertive" });
+  const el = h(
+    "section",
+    { class: "screen council", "aria-label": "The North Atlantic Council" },
+    header,
+    h("div", { class: "council-body" }, roomHost, h("div", { class: "panels" }, notice, actions, side)),
+  );
+
+  const send = (event: unknown) => {
+    game.send(event);
+    director.poke();
+  };
+  const select = (code: string | null) => {
+    selected = selected === code ? null : code;
+    refresh();
+    if (selected) document.getElementById("dossier")?.focus();
+  };
+
+  function exportRecord(): void {
+    const blob = new Blob([game.exportText()], { type: "application/json" });
+    const a = h("a", {
+      href: URL.createObjectURL(blob),
+      download: `case-by-case-${game.record.scenario.id}-seed${game.record.seed}.json`,
+    });
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  function renderHeader(): void {
+    const s = stateOf(game.session);
+    const view = councilView(game.session, you, selected);
+    header.replaceChildren(
+      h("h1", {}, view.scenarioTitle),
+      h(
+        "p",
+        { class: "clock", "aria-live": "polite" },
+        `${view.clockLabel} · ${phaseOf(game.session)}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`,
+      ),
+      h(
+        "p",
+        { class: "seat-label" },
+        you === "chair"
+          ? "You chair the Council"
+          : `You represent ${session().env.profiles.find((p) => p.code === you)?.name ?? you}`,
+      ),
+      h(
+        "div",
+        { class: "controls" },
+        button(director.paused ? "Resume" : "Pause", "pause", () => {
+          director.togglePause();
+          renderHeader();
+        }),
+        button("Skip ahead", "skip", () => director.skip()),
+        button("Export record", "export", exportRecord),
+        button("Menu", "menu", menu),
+      ),
+      h("span", { class: "visually-hidden" }, `${s.allies.length} allies seated`),
+    );
+  }
+  const session = () => game.session;
+
+  function refresh(): void {
+    const s = stateOf(game.session);
+    const phase = phaseOf(game.session);
+    renderHeader();
+    notice.textContent = game.lastRejection ? `Not possible: ${game.lastRejection}` : "";
+    const me = s.allies.find((a) => a.code === you);
+    const key = `${phase}|${s.round}|${s.draft?.attempt ?? 0}|${s.silenceAttempts}|${me?.position?.round ?? -1}|${me?.position?.hour ?? -1}|${s.injects.length}|${s.draft?.breaks.length ?? 0}|${s.article4.requestedBy.length}|${me?.held.length ?? 0}|${me?.assisted}`;
+    if (key !== actionsKey) {
+      actionsKey = key;
+      const ctx = { session: game.session, you, send, silenceLeft: director.silenceLeft };
+      actions.replaceChildren(
+        phase === "briefing" ? briefingPanel(game.session, you) : "",
+        actionsPanel(
+          ctx,
+          () => send({ type: "session.start", by: "system" }),
+          () => send({ type: "phase.advance", by: "system" }),
+        ),
+      );
+    }
+    side.replaceChildren(
+      ...[
+        dossierPanel(game.session, selected, () => select(null)),
+        statusPanel(game.session, you),
+        incidentPanel(game.session),
+        intelligencePanel(game.session, you),
+        seatList(game.session, selected, select),
+        logPanel(game.session),
+      ].filter((x): x is HTMLElement => x !== null),
+    );
+    room?.update(councilView(game.session, you, selected));
+  }
+
+  const unsubscribe = game.subscribe(() => refresh());
+  const onResize = () => room?.resize();
+  window.addEventListener("resize", onResize);
+
+  return {
+    el,
+    roomHost,
+    attachRoom(r) {
+      room = r;
+      r.update(councilView(game.session, you, selected));
+      roomHost.dataset.ready = "true";
+    },
+    select,
+    refresh,
+    tick() {
+      const countdown = document.getElementById("silence-countdown");
+      if (countdown)
+        countdown.textContent =
+          director.silenceLeft === null ? "Deadline pending" : `Silence deadline in ${director.silenceLeft} s`;
+    },
+    destroy() {
+      unsubscribe();
+      window.removeEventListener("resize", onResize);
+      room?.destroy();
+    },
+  };
+}
+
+/** Lets the room report a click on a seat. */
+export type SelectSeat = (code: string | null) => void;

@@ -1,0 +1,130 @@
+/** The debrief: outcome, scores with explanations, the timeline and each ally's stances, and what history did. */
+import { formatHour } from "../../sim/explain.ts";
+import { measureById } from "../../sim/measures.ts";
+import { type Session, stateOf } from "../../sim/session.ts";
+import type { LogEntry } from "../../sim/state.ts";
+import { summarize } from "../../sim/summary.ts";
+import { button, h } from "../dom.ts";
+import { OUTCOME_TEXT, SCORE_TEXT } from "../words.ts";
+
+export interface DebriefActions {
+  sameSeed(): void;
+  newSeed(): void;
+  exportRecord(): void;
+  menu(): void;
+}
+
+const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "person" };
+
+/** Each ally's stance in each consultation round, as a grid (rows: allies; columns: rounds). */
+function stanceGrid(session: Session): HTMLElement {
+  const s = stateOf(session);
+  const rounds = s.log.filter((e): e is Extract<LogEntry, { k: "round" }> => e.k === "round");
+  if (!rounds.length) return h("p", {}, "No consultation rounds were held.");
+  const head = h(
+    "tr",
+    {},
+    h("th", { scope: "col" }, "Ally"),
+    ...rounds.map((r) => h("th", { scope: "col" }, formatHour(r.h))),
+  );
+  const rows = s.allies.map((ally, i) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, session.env.profiles[i]?.name ?? ally.code),
+      ...rounds.map((r) => {
+        const letter = r.stances[i] ?? "-";
+        return h("td", { class: `stance-${letter}`, title: STANCE_WORD[letter] }, letter);
+      }),
+    ),
+  );
+  return h(
+    "div",
+    { class: "grid-wrap" },
+    h(
+      "table",
+      { class: "stance-grid" },
+      h("caption", {}, "Stances by round: S support, U undecided, O oppose, - played by a person"),
+      h("thead", {}, head),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+export function debriefScreen(session: Session, actions: DebriefActions): HTMLElement {
+  const summary = summarize(session);
+  const scenario = session.env.scenario;
+  const s = stateOf(session);
+  const scores = Object.entries(summary.scores).map(([k, v]) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, SCORE_TEXT[k]?.label ?? k),
+      h("td", {}, String(v)),
+      h("td", {}, SCORE_TEXT[k]?.explain ?? ""),
+    ),
+  );
+  const timeline = s.decisions.map((d) =>
+    h(
+      "li",
+      {},
+      `${formatHour(d.hour)}: ${d.measures.length ? d.measures.map((m) => measureById(m).name).join("; ") : "no draft"} — `,
+      d.adopted
+        ? h("strong", {}, "adopted")
+        : h("strong", {}, d.brokenBy.length ? `silence broken by ${d.brokenBy.join(", ")}` : "not adopted"),
+      d.reservations.length ? ` (reservations: ${d.reservations.join(", ")})` : "",
+    ),
+  );
+  return h(
+    "section",
+    { class: "screen debrief", "aria-labelledby": "debrief-title" },
+    h("h1", { id: "debrief-title" }, `Debrief: ${scenario.title}`),
+    h(
+      "p",
+      { class: "outcome" },
+      OUTCOME_TEXT[summary.outcome] ?? summary.outcome,
+      ` Article 4: ${summary.article4 ? "yes" : "no"}. Article 5: ${summary.article5 ? "yes" : "no"}.`,
+    ),
+    h(
+      "p",
+      { class: "meta" },
+      `Seed ${summary.seed} · ${summary.days} days of crisis · adversary: ${summary.reactions.join(", ") || "—"} · state hash ${summary.stateHash}`,
+    ),
+    h("h2", {}, "Scores"),
+    h(
+      "table",
+      { class: "scores" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Score"),
+          h("th", { scope: "col" }, "Value"),
+          h("th", { scope: "col" }, "What it means"),
+        ),
+      ),
+      h("tbody", {}, ...scores),
+    ),
+    h("h2", {}, "Decisions"),
+    timeline.length ? h("ol", { class: "timeline" }, ...timeline) : h("p", {}, "No draft was tabled."),
+    h("h2", {}, "Each ally's stance"),
+    stanceGrid(session),
+    h("h2", {}, "What history did"),
+    h("p", { class: "history" }, h("strong", {}, scenario.history.outcome), ". ", scenario.history.text),
+    h("p", {}, `Who was really behind it: ${scenario.truth.text}`),
+    h("h2", {}, "Teaching points"),
+    h("ul", {}, ...scenario.teachingPoints.map((t) => h("li", {}, t))),
+    h("h2", {}, "Sources"),
+    h("ul", { class: "sources" }, ...scenario.sources.map((src) => h("li", {}, `${src.label} — ${src.ref}`))),
+    h(
+      "nav",
+      { class: "debrief-buttons", "aria-label": "After the debrief" },
+      button("Play again with the same seed", "replay-same-seed", actions.sameSeed, { class: "primary" }),
+      button("Play again with a new seed", "new-seed", actions.newSeed),
+      button("Export the record", "export", actions.exportRecord),
+      button("Menu", "menu", actions.menu),
+    ),
+  );
+}

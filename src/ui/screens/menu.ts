@@ -1,0 +1,40 @@
+/** The main menu: Solo, Classroom and Workshop (coming), Continue, Load a record, About. */
+import { button, h } from "../dom.ts";
+
+export interface MenuActions {
+  solo(): void;
+  resume: (() => void) | null;
+  load(file: File): void;
+  about(): void;
+}
+
+export function menuScreen(actions: MenuActions, message: string | null): HTMLElement {
+  const file = h("input", {
+    type: "file",
+    accept: "application/json,.json",
+    id: "load-file",
+    class: "visually-hidden",
+  });
+  file.addEventListener("change", () => {
+    const chosen = file.files?.[0];
+    if (chosen) actions.load(chosen);
+  });
+  return h(
+    "section",
+    { class: "screen menu", "aria-labelledby": "menu-title" },
+    h("h1", { id: "menu-title" }, "Case by Case"),
+    h("p", { class: "tagline" }, "The North Atlantic Council must decide a cyber crisis — unanimously, case by case."),
+    message ? h("p", { class: "notice", role: "alert" }, message) : null,
+    h(
+      "nav",
+      { class: "menu-buttons", "aria-label": "Main menu" },
+      actions.resume ? button("Continue", "continue", actions.resume, { class: "primary" }) : null,
+      button("Solo", "solo", actions.solo, { class: actions.resume ? undefined : "primary" }),
+      button("Classroom (coming)", "classroom", () => {}, { disabled: true, title: "Coming in a later release" }),
+      button("Workshop (coming)", "workshop", () => {}, { disabled: true, title: "Coming in a later release" }),
+      h("label", { for: "load-file", class: "button-like", "data-action": "load", tabindex: 0 }, "Load a record…"),
+      file,
+      button("About", "about", actions.about),
+    ),
+  );
+}

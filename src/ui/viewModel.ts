@@ -1,0 +1,130 @@
+/** Pure selectors from the engine's state to what the room and the panels show. No DOM, no Phaser. */
+import { findInject, victims } from "../sim/council.ts";
+import { describeEntry, explainReason, formatHour } from "../sim/explain.ts";
+import { measureById } from "../sim/measures.ts";
+import { phaseOf, type Session, stateOf } from "../sim/session.ts";
+import type { LogEntry, SeatId } from "../sim/state.ts";
+import type { CouncilView, SeatStance, SeatView } from "./councilView.ts";
+import { ISO2 } from "./iso.ts";
+
+const clip = (text: string, n = 60) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** "Day 3, 14:00" */
+export function clockLabel(hour: number): string {
+  const f = formatHour(hour);
+  return f.charAt(0).toUpperCase() + f.slice(1);
+}
+
+/** The latest entry of a kind in the log, if any since `since` (an index). */
+function latest<K extends LogEntry["k"]>(log: readonly LogEntry[], k: K): Extract<LogEntry, { k: K }> | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i];
+    if (e?.k === k) return e as Extract<LogEntry, { k: K }>;
+  }
+  return undefined;
+}
+
+/** Short speech for each seat from the latest round, statements and breaks. */
+function speeches(session: Session): Map<string, string> {
+  const s = stateOf(session);
+  const out = new Map<string, string>();
+  const round = latest(s.log, "round");
+  for (const note of round?.notes.slice(0, 8) ?? []) {
+    const r = note.reasons[0];
+    if (!r) continue;
+    const m = r.measure ? measureById(r.measure).name : "the text";
+    out.set(note.by, clip(note.stance === "oppose" ? `We cannot accept: ${m}` : `We ask for ${m.toLowerCase()}`));
+  }
+  const tail = s.log.slice(-12);
+  for (const e of tail) {
+    if (e.k === "break") out.set(e.by, "We break silence.");
+    if (e.k === "article4") out.set(e.by, "We request Article 4 consultations.");
+    if (e.k === "share") out.set(e.by, "We share our intelligence.");
+    if (e.k === "statement")
+      out.set(
+        e.by,
+        `We ${e.stance === "support" ? "support the text" : e.stance === "oppose" ? "oppose the text" : "reserve our position"}.`,
+      );
+  }
+  return out;
+}
+
+function chairSpeech(session: Session): string | null {
+  const s = stateOf(session);
+  const e = s.log[s.log.length - 1];
+  if (!e) return "The Council is in session.";
+  switch (e.k) {
+    case "table":
+      return "The draft is under silence procedure.";
+    case "silence":
+      return e.adopted ? "Silence holds: adopted." : "Silence is broken.";
+    case "await":
+      return "We will wait for more evidence.";
+    case "proposal":
+      return "I have revised the text.";
+    case "inject":
+      return "Colleagues, a new incident.";
+    case "end":
+      return "The session is closed.";
+    default:
+      return null;
+  }
+}
+
+/** The council room's view for the player holding `you`. */
+export function councilView(session: Session, you: SeatId, selected: string | null): CouncilView {
+  const s = stateOf(session);
+  const env = session.env;
+  const hit = victims(env, s);
+  const talk = speeches(session);
+  const brokenNow = new Set([...(s.draft?.breaks.map((b) => b.by) ?? []), ...(s.decisions.at(-1)?.brokenBy ?? [])]);
+  const seats: SeatView[] = s.allies.map((ally, i) => {
+    const profile = env.profiles[i];
+    const stance: SeatStance = ally.position?.stance ?? "silent";
+    return {
+      code: ally.code,
+      name: profile?.name ?? ally.code,
+      iso2: ISO2[ally.code] ?? "un",
+      stance,
+      speech: talk.get(ally.code) ?? null,
+      isYou: you === ally.code,
+      isHuman: s.humans.includes(ally.code),
+      victim: hit.has(ally.code),
+      brokeSilence: brokenNow.has(ally.code),
+    };
+  });
+  const phase = phaseOf(session);
+  const current = s.injects.at(-1);
+  const max = env.scenario.settings.maxConsultationRounds;
+  return {
+    phase,
+    scenarioTitle: env.scenario.title,
+    clockLabel: clockLabel(s.hour),
+    roundLabel: phase === "consultation" ? `Round ${s.round} of ${max}` : "",
+    seats,
+    chairIsYou: you === "chair",
+    chairSpeech: chairSpeech(session),
+    incidentTitle: current ? (findInject(env, current.id)?.title ?? null) : null,
+    deadlineLabel: s.draft ? `Silence until ${formatHour(s.draft.deadlineHour)}` : null,
+    selected,
+  };
+}
+
+/** The session log as readable lines, newest last. */
+export function logLines(session: Session): { hour: string; text: string; kind: string }[] {
+  const env = session.env;
+  const title = (id: string) => {
+    const inject = findInject(env, id);
+    if (inject) return inject.title;
+    return env.evidence.get(id)?.evidence.title ?? id;
+  };
+  return stateOf(session).log.map((e) => ({ hour: clockLabel(e.h), text: describeEntry(e, title), kind: e.k }));
+}
+
+/** A seat's latest position in words, for its dossier. */
+export function positionLines(session: Session, code: string): string[] {
+  const ally = stateOf(session).allies.find((a) => a.code === code);
+  const p = ally?.position;
+  if (!p) return ["Has not spoken yet."];
+  return [`Stance: ${p.stance} (round ${p.round})`, ...p.reasons.map(explainReason)];
+}

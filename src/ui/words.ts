@@ -1,0 +1,53 @@
+/** Words for objectives, scores and outcomes. */
+import type { ObjectiveId } from "../sim/scenarioSchema.ts";
+
+const OBJECTIVES: Record<ObjectiveId, string> = {
+  consensus: "reach a decision",
+  noBreaks: "nobody breaks silence",
+  solidarity: "a statement of solidarity or more",
+  assistance: "technical assistance",
+  article4: "Article 4 consultations",
+  acknowledge: "collective acknowledgement of national attributions",
+  strongResponse: "sanctions, cyber or military measures",
+  avoidEscalation: "no escalation",
+  avoidEconomicCost: "no coordinated sanctions",
+  deterrence: "the adversary stops",
+  proportionate: "a response that fits the harm",
+};
+
+export function objectiveText(id: ObjectiveId): string {
+  return OBJECTIVES[id];
+}
+
+export const SCORE_TEXT: Record<string, { label: string; explain: string }> = {
+  cohesion: {
+    label: "Cohesion",
+    explain:
+      "Consensus reached in each cycle, without broken silence (each break costs 20, each cycle without a decision 30).",
+  },
+  deterrence: {
+    label: "Deterrence",
+    explain: "How the adversary answered last: stopped (100), carried on (40), escalated (10).",
+  },
+  escalationRisk: {
+    label: "Escalation risk",
+    explain:
+      "Higher is riskier: the most escalatory measure adopted, weighed by the adversary's temper, plus escalations.",
+  },
+  proportionality: {
+    label: "Proportionality",
+    explain: "How well the strongest measure adopted fits the harm the Council assessed.",
+  },
+  timeliness: {
+    label: "Timeliness",
+    explain: "How soon the first decision came after the first incident (a week halves it).",
+  },
+  role: { label: "Your objectives", explain: "The share of your role card's objectives that were met." },
+};
+
+export const OUTCOME_TEXT: Record<string, string> = {
+  "article-5": "The Council invoked Article 5.",
+  "collective-response": "The Council agreed a collective response short of Article 5.",
+  statements: "The Council agreed statements and assistance.",
+  "no-consensus": "The Council could not agree.",
+};
