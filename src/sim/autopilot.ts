@@ -80,7 +80,7 @@ export function suggestMove(session: Session, seat: SeatId): EngineEvent | null 
     return null;
   }
   if (phase === "consultation") {
-    if (ally.position && ally.position.round >= s.round && s.round > 0) return null;
+    if (ally.position && ally.position.round >= s.round) return null;
     const j = judgeAll(env, s, s.proposal)[i];
     if (!j) return null;
     const rejects = AI_MEASURES.filter((m) => !j.accepts.includes(m));
