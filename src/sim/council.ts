@@ -48,6 +48,7 @@ export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<All
 }
 
 interface CachedJudgements {
+  belief: readonly number[];
   severity: number;
   victim: boolean;
   rejects: readonly MeasureId[];
@@ -55,20 +56,32 @@ interface CachedJudgements {
 }
 
 // An ally's measure judgements change only when its belief, severity, victim status or instructions do;
-// beliefs are never mutated, so the belief array identifies an unchanged outlook between rounds.
-const judgementCache = new WeakMap<readonly number[], CachedJudgements>();
+// beliefs are never mutated, so the belief array identifies an unchanged outlook between rounds. One slot per
+// seat and scenario environment: a memo of the last answer, never a source of truth.
+const judgementSlots = new WeakMap<Env, (CachedJudgements | undefined)[]>();
 
-function measureJudgements(env: Env, outlook: AllyOutlook, belief: readonly number[]): readonly MeasureJudgement[] {
-  const hit = judgementCache.get(belief);
-  if (hit && hit.severity === outlook.severity && hit.victim === outlook.victim && hit.rejects === outlook.rejects)
+function measureJudgements(
+  env: Env,
+  i: number,
+  outlook: AllyOutlook,
+  belief: readonly number[],
+): readonly MeasureJudgement[] {
+  let slots = judgementSlots.get(env);
+  if (!slots) {
+    slots = [];
+    judgementSlots.set(env, slots);
+  }
+  const hit = slots[i];
+  if (
+    hit &&
+    hit.belief === belief &&
+    hit.severity === outlook.severity &&
+    hit.victim === outlook.victim &&
+    hit.rejects === outlook.rejects
+  )
     return hit.judgements;
   const judgements = judgeMeasures(outlook, AI_MEASURES, env.scenario.date);
-  judgementCache.set(belief, {
-    severity: outlook.severity,
-    victim: outlook.victim,
-    rejects: outlook.rejects,
-    judgements,
-  });
+  slots[i] = { belief, severity: outlook.severity, victim: outlook.victim, rejects: outlook.rejects, judgements };
   return judgements;
 }
 
@@ -76,7 +89,7 @@ function measureJudgements(env: Env, outlook: AllyOutlook, belief: readonly numb
 export function judgeAll(env: Env, state: SessionState, proposal: readonly MeasureId[]): DraftJudgement[] {
   const hit = victims(env, state);
   return state.allies.map((ally, i) =>
-    stanceOn(measureJudgements(env, outlookOf(env, state, i, hit), ally.belief), proposal),
+    stanceOn(measureJudgements(env, i, outlookOf(env, state, i, hit), ally.belief), proposal),
   );
 }
 

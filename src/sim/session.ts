@@ -21,6 +21,13 @@ export interface Session {
   env: Env;
   machine: CrisisMachine;
   snapshot: CrisisSnapshot;
+  line: Line; // where this line of play's actor is parked (a memo for speed, never read as state)
+}
+
+/** An actor parked on the latest snapshot of a line of play. */
+interface Line {
+  actor: Actor<CrisisMachine> | null;
+  at: CrisisSnapshot | null;
 }
 
 export interface SeatPlan {
@@ -31,7 +38,6 @@ export interface SeatPlan {
 
 const machines = new WeakMap<Env, CrisisMachine>();
 const envs = new WeakMap<Scenario, Env>();
-const actors = new WeakMap<CrisisSnapshot, Actor<CrisisMachine>>();
 
 /** The engine's view of a scenario: seated profiles and lookups. Cached per scenario object. */
 export function createEnv(scenario: Scenario, roster: Roster): Env {
@@ -119,8 +125,7 @@ export function createSession(env: Env, seed: number, seats: SeatPlan): Session 
   const actor = createActor(machine, { input: initialState(env, seed, seats) });
   actor.start();
   const snapshot = actor.getSnapshot();
-  actors.set(snapshot, actor);
-  return { env, machine, snapshot };
+  return { env, machine, snapshot, line: { actor, at: snapshot } };
 }
 
 /** The current top-level phase. */
@@ -151,29 +156,31 @@ export function applyParsed(session: Session, event: EngineEvent): ApplyResult {
   if (refusal) return { ok: false, session, reason: refusal };
   const notAllowed = `${event.type} is not allowed in the ${phase} phase`;
   if (session.snapshot.status !== "active") return { ok: false, session, reason: notAllowed };
-  const snapshot = step(session.machine, session.snapshot, event);
+  const { snapshot, line } = step(session, event);
   // The snapshot stays the very same object when no transition was enabled for the event.
   if (snapshot === session.snapshot) return { ok: false, session, reason: notAllowed };
-  return { ok: true, session: { ...session, snapshot }, event };
+  return { ok: true, session: { ...session, snapshot, line }, event };
 }
 
 /**
- * Computes the next snapshot. Snapshots are immutable; an actor parked on the latest snapshot of a line of
- * play makes the common case (the next event on the same line) cheap, and any other snapshot gets a fresh
- * actor restored from it. The machine has no delayed transitions, so the actor never reads a clock.
+ * Computes the next snapshot. Snapshots are immutable; the actor parked on the latest snapshot of a line of
+ * play makes the common case (the next event on the same line) cheap, and a session branched from an older
+ * snapshot gets a fresh actor restored from it. The machine has no delayed transitions, so no clock is read.
  */
-function step(machine: CrisisMachine, snapshot: CrisisSnapshot, event: EngineEvent): CrisisSnapshot {
-  let actor = actors.get(snapshot);
-  if (actor) actors.delete(snapshot);
-  else {
-    actor = createActor(machine, { snapshot, input: snapshot.context });
+function step(session: Session, event: EngineEvent): { snapshot: CrisisSnapshot; line: Line } {
+  let line = session.line;
+  if (!line.actor || line.at !== session.snapshot) {
+    const actor = createActor(session.machine, { snapshot: session.snapshot, input: session.snapshot.context });
     actor.start();
+    line = { actor, at: session.snapshot };
   }
+  const actor = line.actor;
+  if (!actor) throw new Error("no actor");
   actor.send(event);
   const next = actor.getSnapshot();
   if (next.status === "error") throw new Error(`engine fault on ${event.type}: ${String(next.error)}`);
-  actors.set(next, actor);
-  return next;
+  line.at = next;
+  return { snapshot: next, line };
 }
 
 /** A stable hash of everything the session knows: phase and state. */
@@ -211,5 +218,5 @@ export function restoreSnapshot(env: Env, saved: SavedSnapshot): Session {
     throw new Error(`snapshot was made by engine ${saved.engine}; this is ${ENGINE_VERSION}`);
   const machine = machineFor(env);
   const snapshot = machine.resolveState({ value: saved.phase, context: structuredClone(saved.state) });
-  return { env, machine, snapshot };
+  return { env, machine, snapshot, line: { actor: null, at: null } };
 }
