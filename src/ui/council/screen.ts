@@ -106,6 +106,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     const key = `${phase}|${s.round}|${s.draft?.attempt ?? 0}|${s.silenceAttempts}|${me?.position?.round ?? -1}|${me?.position?.hour ?? -1}|${s.injects.length}|${s.draft?.breaks.length ?? 0}|${s.article4.requestedBy.length}|${me?.held.length ?? 0}|${me?.assisted}`;
     if (key !== actionsKey) {
       actionsKey = key;
+      const hadFocus = actions.contains(document.activeElement);
       const ctx = { session: game.session, you, send, silenceLeft: director.silenceLeft };
       actions.replaceChildren(
         phase === "briefing" ? briefingPanel(game.session, you) : "",
@@ -115,6 +116,8 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
           () => send({ type: "phase.advance", by: "system" }),
         ),
       );
+      // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
+      if (hadFocus) actions.querySelector<HTMLElement>("button.primary, button, h2")?.focus();
     }
     side.replaceChildren(
       ...[
