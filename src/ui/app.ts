@@ -91,7 +91,10 @@ export function startApp(options: AppOptions): void {
   }
 
   function play(game: LocalGame, autoplay: boolean): void {
-    if (game.finished) return debrief(game);
+    if (game.finished) {
+      debrief(game);
+      return;
+    }
     const you: SeatId = game.record.seats.role;
     const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20 });
     const screen = councilScreen(game, director, you, () => menu());
@@ -156,14 +159,18 @@ export function startApp(options: AppOptions): void {
   const p = options.params;
   const scenarioId = p.get("scenario");
   if (scenarioId) {
-    if (!bundledScenario(scenarioId)) return menu(`Unknown scenario "${scenarioId}" in the link.`);
+    if (!bundledScenario(scenarioId)) {
+      menu(`Unknown scenario "${scenarioId}" in the link.`);
+      return;
+    }
     const seedText = p.get("seed");
     const seed = seedText !== null && /^-?\d+$/.test(seedText) ? Number(seedText) : options.randomSeed();
     const roleText = (p.get("role") ?? "chair").toUpperCase();
     const role: SeatId = roleText === "CHAIR" ? "chair" : roleText;
-    return newGame(scenarioId, seed, role, p.get("autoplay") === "1");
+    newGame(scenarioId, seed, role, p.get("autoplay") === "1");
+    return;
   }
   const saved = LocalGame.resume(storage);
-  if (saved && !saved.finished) return play(saved, false);
-  menu();
+  if (saved && !saved.finished) play(saved, false);
+  else menu();
 }

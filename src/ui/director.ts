@@ -81,7 +81,10 @@ export class Director {
       this.skipping = false;
       return;
     }
-    if (phase === "decision") return this.countDown();
+    if (phase === "decision") {
+      this.countDown();
+      return;
+    }
     const event = nextSystemEvent(session);
     if (!event) {
       this.skipping = false; // the chair (the player) must act
