@@ -5,10 +5,13 @@
  */
 import { engineBenchmarks } from "./bench/engine.ts";
 import { type Figure, printTable } from "./bench/report.ts";
+import { webBenchmarks } from "./bench/web.ts";
 
 const figures: Figure[] = [];
-for (const f of engineBenchmarks()) {
+const emit = (f: Figure) => {
   figures.push(f);
   process.stdout.write(`${JSON.stringify({ name: f.name, value: f.value, unit: f.unit })}\n`);
-}
+};
+for (const f of engineBenchmarks()) emit(f);
+for (const f of await webBenchmarks()) emit(f);
 printTable(figures);

@@ -1,0 +1,193 @@
+/**
+ * The council room: draws the latest CouncilView around an oval table and reports seat clicks. It keeps the last
+ * view and redraws only what changed; it never decides anything. World units are CSS pixels (the camera zooms by
+ * the device pixel ratio so text and lines stay sharp).
+ */
+import Phaser from "phaser";
+import type { CouncilView } from "../ui/councilView.ts";
+import { CentreLabels } from "./CentreLabels.ts";
+import { ChairToken } from "./ChairToken.ts";
+import { ensureRoundFlag } from "./flags.ts";
+import { Legend } from "./Legend.ts";
+import { boldFont } from "./palette.ts";
+import { RoomArt } from "./RoomArt.ts";
+import { SeatToken } from "./SeatToken.ts";
+import { SpeechBubbles } from "./SpeechBubbles.ts";
+import { type CouncilLayout, layoutCouncil, type MeasureText } from "./seatLayout.ts";
+
+/** What the room needs from whoever mounted it. */
+export interface RoomBridge {
+  readonly dpr: number; // device pixels per CSS pixel, fixed for the game's life
+  onSelect(code: string | null): void;
+  onReady(): void;
+}
+
+const CHAIR = "__chair__";
+const IDLE_MS = 800; // how long the room keeps drawing after the last change or pointer movement
+
+export class CouncilScene extends Phaser.Scene {
+  private view: CouncilView | null = null;
+  private layout: CouncilLayout | null = null;
+  private layoutKey = "";
+  private tokens = new Map<string, SeatToken>();
+  private speech = new Map<string, string | null>();
+  private art: RoomArt | null = null;
+  private chair: ChairToken | null = null;
+  private centre: CentreLabels | null = null;
+  private legend: Legend | null = null;
+  private bubbles: SpeechBubbles | null = null;
+  private lastPoke = 0;
+  private readonly measure: MeasureText;
+  private readonly bridge: RoomBridge;
+
+  constructor(bridge: RoomBridge) {
+    super("CouncilScene");
+    this.bridge = bridge;
+    const ctx = document.createElement("canvas").getContext("2d");
+    const cache = new Map<string, number>();
+    this.measure = (text, px) => {
+      const key = `${px}|${text}`;
+      let w = cache.get(key);
+      if (w === undefined) {
+        if (ctx) ctx.font = boldFont(px);
+        w = ctx ? ctx.measureText(text).width : text.length * px * 0.7;
+        cache.set(key, w);
+      }
+      return w;
+    };
+  }
+
+  create(): void {
+    const dpr = this.bridge.dpr;
+    this.art = new RoomArt(this, dpr);
+    this.chair = new ChairToken(this, dpr);
+    this.centre = new CentreLabels(this, dpr);
+    this.legend = new Legend(this, dpr);
+    this.bubbles = new SpeechBubbles(this, dpr);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    for (const event of [
+      Phaser.Input.Events.POINTER_MOVE,
+      Phaser.Input.Events.POINTER_DOWN,
+      Phaser.Input.Events.GAME_OUT,
+    ]) {
+      this.input.on(event, this.poke, this);
+    }
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.onResize();
+    this.bridge.onReady();
+  }
+
+  /**
+   * The room is still most of the time: once nothing moves (no tween, no bubble, no pointer activity for a moment)
+   * the game loop sleeps, so an idle room costs no CPU or GPU; input, resizes and new views wake it.
+   */
+  override update(): void {
+    const now = performance.now();
+    this.bubbles?.tick(now);
+    const idle = now - this.lastPoke > IDLE_MS;
+    if (idle && this.tweens.getTweens().length === 0 && (this.bubbles?.count ?? 0) === 0) this.game.loop.sleep();
+  }
+
+  private poke(): void {
+    this.lastPoke = performance.now();
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
+  /** Takes a new view; draws it now if the room is ready, else as soon as it is. */
+  setView(view: CouncilView): void {
+    this.view = view;
+    if (this.art) this.apply();
+  }
+
+  private get cssSize(): { w: number; h: number } {
+    return { w: this.scale.width / this.bridge.dpr, h: this.scale.height / this.bridge.dpr };
+  }
+
+  private onResize(): void {
+    this.poke();
+    const { w, h } = this.cssSize;
+    this.cameras.main.setZoom(this.bridge.dpr).centerOn(w / 2, h / 2);
+    this.relayout();
+  }
+
+  private apply(): void {
+    const view = this.view;
+    if (!view) return;
+    this.poke();
+    const key = `${view.chairIsYou}|${view.seats.map((s) => `${s.code}${s.isYou ? "*" : ""}`).join(",")}`;
+    if (key !== this.layoutKey) {
+      this.layoutKey = key;
+      for (const [code, token] of this.tokens) {
+        if (!view.seats.some((s) => s.code === code)) {
+          token.destroy();
+          this.tokens.delete(code);
+        }
+      }
+      for (const s of view.seats) {
+        if (!this.tokens.has(s.code)) {
+          this.tokens.set(s.code, new SeatToken(this, s.code, this.bridge.dpr, (code) => this.bridge.onSelect(code)));
+        }
+      }
+      this.relayout();
+    }
+    for (const s of view.seats) this.tokens.get(s.code)?.update(s, view.selected === s.code);
+    this.centre?.update(view);
+    this.showSpeech(view);
+  }
+
+  private relayout(): void {
+    const view = this.view;
+    const { w, h } = this.cssSize;
+    if (!view || !this.art || w < 1 || h < 1) return;
+    const labels = view.seats.map((s) => ({ name: s.name, code: s.code, isYou: s.isYou }));
+    const layout = layoutCouncil(w, h, labels, view.chairIsYou, this.measure);
+    this.layout = layout;
+    this.art.draw(layout);
+    this.chair?.place(layout, view.chairIsYou);
+    this.centre?.setBox(layout.centre);
+    this.legend?.place(layout);
+    this.bubbles?.clear();
+    view.seats.forEach((s, i) => {
+      const slot = layout.seats[i];
+      const token = this.tokens.get(s.code);
+      if (!slot || !token) return;
+      token.place(slot, layout, ensureRoundFlag(this.textures, s.iso2, layout.flagD * this.bridge.dpr));
+    });
+  }
+
+  /** Opens a bubble for each seat (and the chair) whose line changed to a new, non-empty one. */
+  private showSpeech(view: CouncilView): void {
+    const layout = this.layout;
+    const bubbles = this.bubbles;
+    if (!layout || !bubbles) return;
+    const fontPx = Math.max(12, Math.min(15, layout.fontPx));
+    const say = (key: string, line: string | null, anchor: () => Parameters<SpeechBubbles["show"]>[2] | null) => {
+      const before = this.speech.get(key);
+      this.speech.set(key, line);
+      if (line === null || line === before) return;
+      const a = anchor();
+      if (a) bubbles.show(key, line, a, layout.width, layout.height, fontPx);
+    };
+    for (const s of view.seats) say(s.code, s.speech, () => this.tokens.get(s.code)?.bubbleAnchor() ?? null);
+    say(CHAIR, view.chairSpeech, () => this.chair?.bubbleAnchor(layout) ?? null);
+  }
+
+  private teardown(): void {
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    for (const token of this.tokens.values()) token.destroy();
+    this.tokens.clear();
+    this.bubbles?.clear();
+    for (const part of [this.art, this.chair, this.centre, this.legend]) part?.destroy();
+    this.art = null;
+  }
+
+  /** For tests and previews: the layout in use and how many bubbles are showing. */
+  get debugState(): { layout: CouncilLayout | null; bubbles: number; objects: number; tweens: number } {
+    return {
+      layout: this.layout,
+      bubbles: this.bubbles?.count ?? 0,
+      objects: this.children.length,
+      tweens: this.tweens.getTweens().length,
+    };
+  }
+}

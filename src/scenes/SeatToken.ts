@@ -1,0 +1,210 @@
+/**
+ * One ally's seat: round flag, stance ring with a glyph badge, hit / broke-silence badges, placard and click zones.
+ * It draws a SeatView and reports clicks; it decides nothing.
+ */
+import Phaser from "phaser";
+import type { SeatView } from "../ui/councilView.ts";
+import { drawBadge } from "./badges.ts";
+import { COLORS, CSS, DEPTH, FONT, lerpColor, STANCE } from "./palette.ts";
+import type { BubbleAnchor } from "./SpeechBubbles.ts";
+import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
+
+export class SeatToken {
+  private readonly halo: Phaser.GameObjects.Graphics;
+  private readonly ring: Phaser.GameObjects.Graphics;
+  private readonly badges: Phaser.GameObjects.Graphics;
+  private readonly plate: Phaser.GameObjects.Graphics;
+  private readonly label: Phaser.GameObjects.Text;
+  private readonly flagZone: Phaser.GameObjects.Zone;
+  private readonly placardZone: Phaser.GameObjects.Zone;
+  private flag: Phaser.GameObjects.Image | null = null;
+  private fallback: Phaser.GameObjects.Text | null = null;
+  private slot: SeatSlot | null = null;
+  private layout: CouncilLayout | null = null;
+  private seat: SeatView | null = null;
+  private selected = false;
+  private hovered = false;
+  private ringColor: number = STANCE.silent.color;
+  private ringTween: Phaser.Tweens.Tween | null = null;
+
+  private readonly scene: Phaser.Scene;
+  readonly code: string;
+  private readonly dpr: number;
+
+  constructor(scene: Phaser.Scene, code: string, dpr: number, onSelect: (code: string) => void) {
+    this.scene = scene;
+    this.code = code;
+    this.dpr = dpr;
+    this.halo = scene.add.graphics().setDepth(DEPTH.halo);
+    this.ring = scene.add.graphics().setDepth(DEPTH.ring);
+    this.badges = scene.add.graphics().setDepth(DEPTH.badge);
+    this.plate = scene.add.graphics().setDepth(DEPTH.plate);
+    this.label = scene.add
+      .text(0, 0, "", { fontFamily: FONT, fontStyle: "bold", color: CSS.ink, align: "center", resolution: dpr })
+      .setOrigin(0.5)
+      .setDepth(DEPTH.label);
+    this.flagZone = scene.add.zone(0, 0, 1, 1);
+    this.placardZone = scene.add.zone(0, 0, 1, 1);
+    for (const zone of [this.flagZone, this.placardZone]) {
+      zone.setInteractive({ useHandCursor: true });
+      zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => onSelect(code));
+      zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.setHovered(true));
+      zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => this.setHovered(false));
+    }
+  }
+
+  /** Moves the seat to its slot in a new layout; `flagKey` is its round flag texture, or null to show the code. */
+  place(slot: SeatSlot, layout: CouncilLayout, flagKey: string | null): void {
+    this.slot = slot;
+    this.layout = layout;
+    const d = layout.flagD;
+    if (flagKey) {
+      this.flag ??= this.scene.add.image(0, 0, flagKey).setDepth(DEPTH.flag);
+      this.flag.setTexture(flagKey).setPosition(slot.x, slot.y).setDisplaySize(d, d);
+    } else {
+      this.fallback ??= this.scene.add
+        .text(0, 0, this.code, { fontFamily: FONT, fontStyle: "bold", color: CSS.text, resolution: this.dpr })
+        .setOrigin(0.5)
+        .setDepth(DEPTH.flag);
+      this.fallback.setPosition(slot.x, slot.y).setFontSize(Math.max(9, d * 0.32));
+    }
+    for (const g of [this.halo, this.ring, this.badges]) g.setPosition(slot.x, slot.y);
+    const r = layout.seatR;
+    this.flagZone.setPosition(slot.x, slot.y).setSize(2 * r, 2 * r);
+    const p = slot.placard;
+    this.placardZone.setPosition(p.x + p.w / 2, p.y + p.h / 2).setSize(p.w, p.h);
+    this.label
+      .setPosition(p.x + p.w / 2, p.y + p.h / 2)
+      .setFontSize(layout.fontPx)
+      .setLineSpacing(layout.fontPx * 0.15);
+    this.redraw();
+  }
+
+  /** Shows the seat's latest state; redraws only what changed. */
+  update(seat: SeatView, selected: boolean): void {
+    const prev = this.seat;
+    this.seat = seat;
+    const changed =
+      !prev ||
+      prev.isYou !== seat.isYou ||
+      prev.victim !== seat.victim ||
+      prev.brokeSilence !== seat.brokeSilence ||
+      prev.stance !== seat.stance ||
+      this.selected !== selected;
+    this.selected = selected;
+    if (!prev) this.ringColor = STANCE[seat.stance].color;
+    else if (prev.stance !== seat.stance) this.fadeRingTo(STANCE[seat.stance].color);
+    if (changed) this.redraw();
+    if (prev && prev.stance !== seat.stance) {
+      this.badges.setAlpha(0.2);
+      this.scene.tweens.add({ targets: this.badges, alpha: 1, duration: 450, ease: "Sine.easeOut" });
+    }
+  }
+
+  /** Where a speech bubble should point: the placard's centre, and the direction into the room. */
+  bubbleAnchor(): BubbleAnchor | null {
+    if (!this.slot) return null;
+    const p = this.slot.placard;
+    const n = this.slot.normal;
+    return { x: p.x + p.w / 2, y: p.y + p.h / 2, dirX: -n.x, dirY: -n.y, clear: Math.hypot(p.w, p.h) / 2 };
+  }
+
+  destroy(): void {
+    this.ringTween?.remove();
+    this.scene.tweens.killTweensOf(this.badges);
+    for (const o of [this.halo, this.ring, this.badges, this.plate, this.label, this.flagZone, this.placardZone]) {
+      o.destroy();
+    }
+    this.flag?.destroy();
+    this.fallback?.destroy();
+  }
+
+  private setHovered(on: boolean): void {
+    if (this.hovered === on) return;
+    this.hovered = on;
+    this.drawHalo();
+  }
+
+  private fadeRingTo(target: number): void {
+    const from = this.ringColor;
+    this.ringTween?.remove();
+    this.ringTween = this.scene.tweens.addCounter({
+      from: 0,
+      to: 1,
+      duration: 700,
+      ease: "Sine.easeInOut",
+      onUpdate: (tween) => {
+        this.ringColor = lerpColor(from, target, tween.getValue() ?? 1);
+        this.drawRing();
+      },
+      onComplete: () => {
+        this.ringTween = null;
+      },
+    });
+  }
+
+  private redraw(): void {
+    this.drawHalo();
+    this.drawRing();
+    this.drawBadges();
+    this.drawPlacard();
+  }
+
+  private drawHalo(): void {
+    const g = this.halo.clear();
+    const layout = this.layout;
+    if (!layout) return;
+    const r = layout.seatR;
+    g.fillStyle(COLORS.seatBack, 1).fillCircle(0, 0, r);
+    if (this.selected || this.hovered) {
+      g.fillStyle(COLORS.white, this.selected ? 0.22 : 0.12).fillCircle(0, 0, r + Math.max(4, r * 0.28));
+    }
+    if (this.seat?.isYou) g.lineStyle(Math.max(2, layout.ring * 0.8), COLORS.gold, 1).strokeCircle(0, 0, r + 2);
+    if (this.selected) {
+      const out = this.seat?.isYou ? r + 2 + Math.max(2, layout.ring * 0.8) : r + 1.5;
+      g.lineStyle(2, COLORS.white, 1).strokeCircle(0, 0, out + 1);
+    }
+  }
+
+  private drawRing(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const g = this.ring.clear();
+    g.lineStyle(layout.ring, this.ringColor, 1).strokeCircle(0, 0, layout.flagD / 2 + layout.ring / 2);
+  }
+
+  private drawBadges(): void {
+    const g = this.badges.clear();
+    const layout = this.layout;
+    const seat = this.seat;
+    if (!layout || !seat) return;
+    const at = layout.seatR * 0.78;
+    const diag = Math.SQRT1_2 * at;
+    drawBadge(g, STANCE[seat.stance].glyph, diag, diag, layout.badge);
+    if (seat.victim) drawBadge(g, "hit", -diag, -diag, layout.badge);
+    if (seat.brokeSilence) drawBadge(g, "brokeSilence", diag, -diag, layout.badge);
+  }
+
+  private drawPlacard(): void {
+    const g = this.plate.clear();
+    const slot = this.slot;
+    const layout = this.layout;
+    if (!slot || !layout) return;
+    const p = slot.placard;
+    const you = this.seat?.isYou === true;
+    const radius = Math.min(4, p.h / 4);
+    // A staggered placard gets a faint leader line back to its flag.
+    const nx = Math.max(p.x, Math.min(slot.x, p.x + p.w)) - slot.x;
+    const ny = Math.max(p.y, Math.min(slot.y, p.y + p.h)) - slot.y;
+    const gap = Math.hypot(nx, ny);
+    if (gap > layout.seatR + 8) {
+      const k = (layout.seatR + 1) / gap;
+      g.lineStyle(1, COLORS.ivory, 0.45).lineBetween(slot.x + nx * k, slot.y + ny * k, slot.x + nx, slot.y + ny);
+    }
+    g.fillStyle(0x000000, 0.35).fillRoundedRect(p.x + 1, p.y + 2, p.w, p.h, radius);
+    g.fillStyle(you ? COLORS.gold : COLORS.ivory, 1).fillRoundedRect(p.x, p.y, p.w, p.h, radius);
+    if (this.seat?.brokeSilence) g.fillStyle(COLORS.brokeSilence, 1).fillRect(p.x + 2, p.y + p.h - 3, p.w - 4, 2.5);
+    if (this.selected) g.lineStyle(2, COLORS.white, 1).strokeRoundedRect(p.x - 1, p.y - 1, p.w + 2, p.h + 2, radius);
+    this.label.setText(slot.lines.join("\n")).setColor(you ? CSS.goldInk : CSS.ink);
+  }
+}

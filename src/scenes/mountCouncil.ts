@@ -1,0 +1,95 @@
+/**
+ * Mounts the Phaser council room inside a DOM element. The room draws CouncilViews and reports seat clicks;
+ * it holds no rules. Import this module lazily so Phaser stays in its own chunk.
+ */
+import Phaser from "phaser";
+import type { CouncilView } from "../ui/councilView.ts";
+import { Boot } from "./Boot.ts";
+import { CouncilScene } from "./CouncilScene.ts";
+import { Preloader } from "./Preloader.ts";
+import { COLORS } from "./palette.ts";
+
+export interface CouncilRoom {
+  update(view: CouncilView): void; // draw this view (cheap to call often; only changes are redrawn)
+  resize(): void; // re-fit to the parent element's size
+  destroy(): void; // remove the canvas and stop everything
+}
+
+export interface CouncilCallbacks {
+  onSelect(code: string | null): void; // a seat was clicked or tapped (ISO3 code)
+}
+
+const MAX_DPR = 2; // sharper than 2 costs fill rate for little gain
+
+/**
+ * Creates the room in `parent` (which the page sizes; the canvas fills it) and resolves once the room is ready to
+ * draw. `update` may be called at any time after that; the latest view wins.
+ */
+export function mountCouncil(parent: HTMLElement, callbacks: CouncilCallbacks): Promise<CouncilRoom> {
+  const host = document.createElement("div");
+  host.className = "council-room-canvas";
+  Object.assign(host.style, { position: "absolute", inset: "0", overflow: "hidden", touchAction: "manipulation" });
+  if (getComputedStyle(parent).position === "static") parent.style.position = "relative";
+  parent.append(host);
+
+  const dpr = Math.min(MAX_DPR, Math.max(1, window.devicePixelRatio || 1));
+  const deviceSize = () => ({
+    width: Math.max(1, Math.round(host.clientWidth * dpr)),
+    height: Math.max(1, Math.round(host.clientHeight * dpr)),
+  });
+
+  return new Promise<CouncilRoom>((resolve, reject) => {
+    let destroyed = false;
+    let observer: ResizeObserver | null = null;
+    let game: Phaser.Game | null = null;
+    const room: CouncilRoom = {
+      update: (view) => scene.setView(view),
+      resize: () => {
+        if (destroyed || !game) return;
+        const { width, height } = deviceSize();
+        if (width !== game.scale.width || height !== game.scale.height) game.scale.setGameSize(width, height);
+      },
+      destroy: () => {
+        if (destroyed) return;
+        destroyed = true;
+        observer?.disconnect();
+        game?.loop.wake(); // an idle room sleeps, and Phaser only tears down from a running loop
+        game?.destroy(true);
+        host.remove();
+      },
+    };
+    const scene = new CouncilScene({
+      dpr,
+      onSelect: (code) => callbacks.onSelect(code),
+      onReady: () => resolve(room),
+    });
+    try {
+      const { width, height } = deviceSize();
+      game = new Phaser.Game({
+        type: Phaser.AUTO,
+        parent: host,
+        backgroundColor: COLORS.backdrop,
+        banner: false,
+        scale: {
+          // FIT with a game size equal to the host's size in device pixels: the canvas fills the host exactly,
+          // at full device resolution; the scene's camera zooms by dpr so it can work in CSS pixels.
+          mode: Phaser.Scale.FIT,
+          width,
+          height,
+          autoCenter: Phaser.Scale.NO_CENTER,
+          expandParent: false,
+        },
+        render: { antialias: true, antialiasGL: true, powerPreference: "default" },
+        input: { mouse: { preventDefaultWheel: false } },
+        scene: [Boot, Preloader, scene],
+      });
+      // For end-to-end tests and previews: the scene (read its debugState for seat positions and object counts).
+      Object.defineProperty(host, "councilScene", { value: scene });
+      observer = new ResizeObserver(() => room.resize());
+      observer.observe(host);
+    } catch (err) {
+      room.destroy();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}
