@@ -37,6 +37,7 @@ export class CouncilScene extends Phaser.Scene {
   private legend: Legend | null = null;
   private bubbles: SpeechBubbles | null = null;
   private lastPoke = 0;
+  private lastSelect = { code: "", at: 0 };
   private readonly measure: MeasureText;
   private readonly bridge: RoomBridge;
 
@@ -125,7 +126,7 @@ export class CouncilScene extends Phaser.Scene {
       }
       for (const s of view.seats) {
         if (!this.tokens.has(s.code)) {
-          this.tokens.set(s.code, new SeatToken(this, s.code, this.bridge.dpr, (code) => this.bridge.onSelect(code)));
+          this.tokens.set(s.code, new SeatToken(this, s.code, this.bridge.dpr, (code) => this.select(code)));
         }
       }
       this.relayout();
@@ -153,6 +154,14 @@ export class CouncilScene extends Phaser.Scene {
       if (!slot || !token) return;
       token.place(slot, layout, ensureRoundFlag(this.textures, s.iso2, layout.flagD * this.bridge.dpr));
     });
+  }
+
+  /** Reports a seat click once: a tap may also arrive as the browser's emulated mouse click. */
+  private select(code: string): void {
+    const now = performance.now();
+    if (code === this.lastSelect.code && now - this.lastSelect.at < 500) return;
+    this.lastSelect = { code, at: now };
+    this.bridge.onSelect(code);
   }
 
   /** Opens a bubble for each seat (and the chair) whose line changed to a new, non-empty one. */

@@ -9,6 +9,8 @@ import { COLORS, CSS, DEPTH, FONT, lerpColor, STANCE } from "./palette.ts";
 import type { BubbleAnchor } from "./SpeechBubbles.ts";
 import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
 
+const TAP_SLOP_CSS_PX = 10;
+
 export class SeatToken {
   private readonly halo: Phaser.GameObjects.Graphics;
   private readonly ring: Phaser.GameObjects.Graphics;
@@ -47,7 +49,10 @@ export class SeatToken {
     this.placardZone = scene.add.zone(0, 0, 1, 1);
     for (const zone of [this.flagZone, this.placardZone]) {
       zone.setInteractive({ useHandCursor: true });
-      zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, () => onSelect(code));
+      // A tap, not the end of a swipe that scrolled the page past the room.
+      zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_UP, (pointer: Phaser.Input.Pointer) => {
+        if (pointer.getDistance() <= TAP_SLOP_CSS_PX * dpr) onSelect(code);
+      });
       zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OVER, () => this.setHovered(true));
       zone.on(Phaser.Input.Events.GAMEOBJECT_POINTER_OUT, () => this.setHovered(false));
     }
@@ -157,12 +162,12 @@ export class SeatToken {
     const r = layout.seatR;
     g.fillStyle(COLORS.seatBack, 1).fillCircle(0, 0, r);
     if (this.selected || this.hovered) {
-      g.fillStyle(COLORS.white, this.selected ? 0.22 : 0.12).fillCircle(0, 0, r + Math.max(4, r * 0.28));
+      g.fillStyle(COLORS.selection, this.selected ? 0.3 : 0.15).fillCircle(0, 0, r + Math.max(4, r * 0.3));
     }
     if (this.seat?.isYou) g.lineStyle(Math.max(2, layout.ring * 0.8), COLORS.gold, 1).strokeCircle(0, 0, r + 2);
     if (this.selected) {
       const out = this.seat?.isYou ? r + 2 + Math.max(2, layout.ring * 0.8) : r + 1.5;
-      g.lineStyle(2, COLORS.white, 1).strokeCircle(0, 0, out + 1);
+      g.lineStyle(2.5, COLORS.selection, 1).strokeCircle(0, 0, out + 1.5);
     }
   }
 
@@ -204,7 +209,9 @@ export class SeatToken {
     g.fillStyle(0x000000, 0.35).fillRoundedRect(p.x + 1, p.y + 2, p.w, p.h, radius);
     g.fillStyle(you ? COLORS.gold : COLORS.ivory, 1).fillRoundedRect(p.x, p.y, p.w, p.h, radius);
     if (this.seat?.brokeSilence) g.fillStyle(COLORS.brokeSilence, 1).fillRect(p.x + 2, p.y + p.h - 3, p.w - 4, 2.5);
-    if (this.selected) g.lineStyle(2, COLORS.white, 1).strokeRoundedRect(p.x - 1, p.y - 1, p.w + 2, p.h + 2, radius);
+    if (this.selected) {
+      g.lineStyle(2.5, COLORS.selection, 1).strokeRoundedRect(p.x - 1.5, p.y - 1.5, p.w + 3, p.h + 3, radius + 1);
+    }
     this.label.setText(slot.lines.join("\n")).setColor(you ? CSS.goldInk : CSS.ink);
   }
 }

@@ -80,7 +80,8 @@ export function mountCouncil(parent: HTMLElement, callbacks: CouncilCallbacks): 
           expandParent: false,
         },
         render: { antialias: true, antialiasGL: true, powerPreference: "default" },
-        input: { mouse: { preventDefaultWheel: false } },
+        // Let the page scroll past the room: no preventDefault on touches or the wheel (seats react to taps only).
+        input: { mouse: { preventDefaultWheel: false }, touch: { capture: false } },
         scene: [Boot, Preloader, scene],
       });
       // For end-to-end tests and previews: the scene (read its debugState for seat positions and object counts).

@@ -18,6 +18,7 @@ export const COLORS = {
   gold: 0xe0b84c, // the player's seat
   goldInk: 0x241800,
   white: 0xffffff,
+  selection: 0x8fd3ff, // the seat whose dossier is open
   seatBack: 0x0f1d33,
   hit: 0xe5484d,
   brokeSilence: 0x9b7bea,

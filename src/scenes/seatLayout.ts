@@ -150,7 +150,7 @@ function fitTier(
     const row = Math.min(ax, Math.abs(inward.y) > 1e-6 ? (size.h + GAP) / Math.abs(inward.y) : ax);
     if (stagger !== "none" && !crowded && blocked(placard)) {
       staggered = true;
-      for (let d = stagger === "rows" ? row : 2; d <= row * 3; d += 2) {
+      for (let d = stagger === "rows" ? row : 2; d <= row * (mode === "code" ? 3 : 2); d += 2) {
         placard = placeAlong(pt, size, inward, seatR + GAP + d);
         if (!blocked(placard)) break;
       }
