@@ -8,7 +8,7 @@
  *                  with a loud "E2E SKIPPED" line on stderr.
  *   E2E_DIST       serve this existing build instead of building (e.g. dist after `npm run build`).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -46,8 +46,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds (or reuses) the game, starts the server and Chromium. Call once per test file, in beforeAll. */
+/**
+ * Builds (or reuses) the game, starts the server and Chromium, and empties the screenshot folder so that it
+ * holds this run's pictures only. Call once per test file, in beforeAll.
+ */
 export async function startHarness(): Promise<Harness> {
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   const dir = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : BUILD_DIR;
   let buildMs = 0;
   if (!process.env.E2E_DIST && !buildIsFresh(BUILD_DIR)) {
