@@ -17,4 +17,5 @@ if (root)
     storage: storage(),
     params: new URLSearchParams(location.search),
     randomSeed: () => Math.floor(Math.random() * 1_000_000),
+    forgetLink: () => history.replaceState(null, "", location.pathname),
   });

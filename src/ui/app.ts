@@ -20,11 +20,19 @@ export interface AppOptions {
   storage: Storage | null;
   params: URLSearchParams;
   randomSeed(): number;
+  /** Removes a game link's parameters from the address bar once the game has started (so a reload resumes). */
+  forgetLink(): void;
 }
 
 export function startApp(options: AppOptions): void {
   const { root, storage } = options;
   let teardown: () => void = () => {};
+  // Fetch the council room (and Phaser, its own chunk) while the player reads the menus.
+  let roomModule: Promise<typeof import("../scenes/mountCouncil.ts")> | null = null;
+  const loadRoom = () => {
+    roomModule ??= import("../scenes/mountCouncil.ts");
+    return roomModule;
+  };
 
   const show = (phase: string, el: HTMLElement) => {
     teardown();
@@ -113,7 +121,7 @@ export function startApp(options: AppOptions): void {
     };
     screen.refresh();
     director.start();
-    void import("../scenes/mountCouncil.ts")
+    void loadRoom()
       .then(({ mountCouncil }) =>
         mountCouncil(screen.roomHost, {
           onSelect: (code) => code && screen.el.querySelector<HTMLButtonElement>(`[data-seat="${code}"]`)?.click(),
@@ -156,6 +164,7 @@ export function startApp(options: AppOptions): void {
   }
 
   // URL parameters start a game directly; otherwise an unfinished autosave resumes; otherwise the menu.
+  void loadRoom().catch(() => {}); // a failure is reported when the room is mounted
   const p = options.params;
   const scenarioId = p.get("scenario");
   if (scenarioId) {
@@ -168,6 +177,7 @@ export function startApp(options: AppOptions): void {
     const roleText = (p.get("role") ?? "chair").toUpperCase();
     const role: SeatId = roleText === "CHAIR" ? "chair" : roleText;
     newGame(scenarioId, seed, role, p.get("autoplay") === "1");
+    options.forgetLink();
     return;
   }
   const saved = LocalGame.resume(storage);

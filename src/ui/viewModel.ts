@@ -100,7 +100,7 @@ export function councilView(session: Session, you: SeatId, selected: string | nu
     phase,
     scenarioTitle: env.scenario.title,
     clockLabel: clockLabel(s.hour),
-    roundLabel: phase === "consultation" ? `Round ${s.round} of ${max}` : "",
+    roundLabel: phase !== "consultation" ? "" : s.round === 0 ? "Opening statements" : `Round ${s.round} of ${max}`,
     seats,
     chairIsYou: you === "chair",
     chairSpeech: chairSpeech(session),

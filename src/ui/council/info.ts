@@ -172,7 +172,7 @@ export function logPanel(session: Session): HTMLElement {
     h("h2", {}, "Session log"),
     h(
       "ol",
-      { class: "log-lines" },
+      { class: "log-lines", tabindex: 0, "aria-label": "Session log entries, newest last" },
       ...lines.slice(-80).map((l) => h("li", { class: l.kind }, h("span", { class: "when" }, l.hour), " ", l.text)),
     ),
   );

@@ -32,6 +32,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
   let selected: string | null = null;
   let room: CouncilRoomHandle | null = null;
   let actionsKey = "";
+  let lastSideKey = "";
   const roomHost = h("div", { id: "room", class: "room", role: "img", "aria-label": "The council table" });
   const header = h("header", { class: "council-header" });
   const actions = h("div", { class: "slot-actions" });
@@ -64,38 +65,33 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     URL.revokeObjectURL(a.href);
   }
 
+  // The header is built once; only its texts change, so its buttons stay put under the pointer.
+  const clock = h("p", { class: "clock", "aria-live": "polite" });
+  const pause = button("Pause", "pause", () => {
+    director.togglePause();
+    pause.textContent = director.paused ? "Resume" : "Pause";
+  });
+  const profileName = game.session.env.profiles.find((p) => p.code === you)?.name ?? you;
+  header.append(
+    h("h1", {}, game.session.env.scenario.title),
+    clock,
+    h("p", { class: "seat-label" }, you === "chair" ? "You chair the Council" : `You represent ${profileName}`),
+    h(
+      "div",
+      { class: "controls" },
+      pause,
+      button("Skip ahead", "skip", () => director.skip()),
+      button("Export record", "export", exportRecord),
+      button("Menu", "menu", menu),
+    ),
+  );
+
   function renderHeader(): void {
-    const s = stateOf(game.session);
     const view = councilView(game.session, you, selected);
-    header.replaceChildren(
-      h("h1", {}, view.scenarioTitle),
-      h(
-        "p",
-        { class: "clock", "aria-live": "polite" },
-        `${view.clockLabel} · ${phaseOf(game.session)}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`,
-      ),
-      h(
-        "p",
-        { class: "seat-label" },
-        you === "chair"
-          ? "You chair the Council"
-          : `You represent ${session().env.profiles.find((p) => p.code === you)?.name ?? you}`,
-      ),
-      h(
-        "div",
-        { class: "controls" },
-        button(director.paused ? "Resume" : "Pause", "pause", () => {
-          director.togglePause();
-          renderHeader();
-        }),
-        button("Skip ahead", "skip", () => director.skip()),
-        button("Export record", "export", exportRecord),
-        button("Menu", "menu", menu),
-      ),
-      h("span", { class: "visually-hidden" }, `${s.allies.length} allies seated`),
-    );
+    const text = `${view.clockLabel} · ${phaseOf(game.session)}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
+    if (clock.textContent !== text) clock.textContent = text;
+    pause.textContent = director.paused ? "Resume" : "Pause";
   }
-  const session = () => game.session;
 
   function refresh(): void {
     const s = stateOf(game.session);
@@ -119,6 +115,12 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
       // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
       if (hadFocus) actions.querySelector<HTMLElement>("button.primary, button, h2")?.focus();
     }
+    const sideKey = `${s.log.length}|${s.hour}|${selected}|${phase}|${s.proposal.join()}`;
+    if (sideKey === lastSideKey) {
+      room?.update(councilView(game.session, you, selected));
+      return;
+    }
+    lastSideKey = sideKey;
     side.replaceChildren(
       ...[
         dossierPanel(game.session, selected, () => select(null)),
