@@ -66,6 +66,15 @@ function finish(env: Env, s: SessionState): SessionState {
   };
 }
 
+/** What allies and the facilitator may do in attribution and in consultation alike. */
+const OPEN_WHILE_DELIBERATING = {
+  "clock.advance": { actions: "advanceClock" },
+  "intel.share": { actions: "shareIntelligence" },
+  "assistance.request": { actions: "requestAssistance" },
+  "article4.request": { actions: "requestArticle4" },
+  "inject.play": { target: "incident", actions: "playOptionalInject" },
+} as const;
+
 /** Builds the statechart for one scenario environment. */
 export function createCrisisMachine(env: Env) {
   return setup({
@@ -147,12 +156,8 @@ export function createCrisisMachine(env: Env) {
         entry: "enterAttribution",
         exit: "leaveAttribution",
         on: {
-          "clock.advance": { actions: "advanceClock" },
+          ...OPEN_WHILE_DELIBERATING,
           "ai.round": { actions: "attributionRound" },
-          "intel.share": { actions: "shareIntelligence" },
-          "assistance.request": { actions: "requestAssistance" },
-          "article4.request": { actions: "requestArticle4" },
-          "inject.play": { target: "incident", actions: "playOptionalInject" },
           "phase.advance": "consultation",
         },
       },
@@ -164,15 +169,11 @@ export function createCrisisMachine(env: Env) {
           { guard: "awaitingEvidence", target: "attribution" },
         ],
         on: {
+          ...OPEN_WHILE_DELIBERATING,
           "ai.round": { guard: "roundsLeft", actions: "consultationRound" },
-          "clock.advance": { actions: "advanceClock" },
-          "intel.share": { actions: "shareIntelligence" },
-          "assistance.request": { actions: "requestAssistance" },
-          "article4.request": { actions: "requestArticle4" },
           "consultation.statement": { actions: "makeStatement" },
           "draft.table": { actions: "tableDraft" },
           "consultation.close": { actions: "closeConsultation" },
-          "inject.play": { target: "incident", actions: "playOptionalInject" },
           "phase.attribution": "attribution",
         },
       },
