@@ -5,6 +5,7 @@
 import type { LocalGame } from "../../net/localGame.ts";
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
+import type { CouncilView } from "../councilView.ts";
 import type { Director } from "../director.ts";
 import { button, h } from "../dom.ts";
 import { councilView } from "../viewModel.ts";
@@ -13,7 +14,7 @@ import { briefingPanel } from "./briefing.ts";
 import { dossierPanel, incidentPanel, intelligencePanel, logPanel, seatList, statusPanel } from "./info.ts";
 
 export interface CouncilRoomHandle {
-  update(view: ReturnType<typeof councilView>): void;
+  update(view: CouncilView): void;
   resize(): void;
   destroy(): void;
 }
@@ -86,8 +87,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     ),
   );
 
-  function renderHeader(): void {
-    const view = councilView(game.session, you, selected);
+  function renderHeader(view: CouncilView): void {
     const text = `${view.clockLabel} · ${phaseOf(game.session)}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
     if (clock.textContent !== text) clock.textContent = text;
     pause.textContent = director.paused ? "Resume" : "Pause";
@@ -96,7 +96,8 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
   function refresh(): void {
     const s = stateOf(game.session);
     const phase = phaseOf(game.session);
-    renderHeader();
+    const view = councilView(game.session, you, selected);
+    renderHeader(view);
     notice.textContent = game.lastRejection ? `Not possible: ${game.lastRejection}` : "";
     const me = s.allies.find((a) => a.code === you);
     const key = `${phase}|${s.round}|${s.draft?.attempt ?? 0}|${s.silenceAttempts}|${me?.position?.round ?? -1}|${me?.position?.hour ?? -1}|${s.injects.length}|${s.draft?.breaks.length ?? 0}|${s.article4.requestedBy.length}|${me?.held.length ?? 0}|${me?.assisted}`;
@@ -117,7 +118,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     }
     const sideKey = `${s.log.length}|${s.hour}|${selected}|${phase}|${s.proposal.join()}`;
     if (sideKey === lastSideKey) {
-      room?.update(councilView(game.session, you, selected));
+      room?.update(view);
       return;
     }
     lastSideKey = sideKey;
@@ -131,7 +132,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
         logPanel(game.session),
       ].filter((x): x is HTMLElement => x !== null),
     );
-    room?.update(councilView(game.session, you, selected));
+    room?.update(view);
   }
 
   const unsubscribe = game.subscribe(() => refresh());
@@ -161,6 +162,3 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     },
   };
 }
-
-/** Lets the room report a click on a seat. */
-export type SelectSeat = (code: string | null) => void;
