@@ -4,7 +4,7 @@
  */
 import { AI_MEASURES, isHuman } from "./council.ts";
 import { MEASURE_IDS, type MeasureId } from "./measures.ts";
-import type { DraftJudgement } from "./stance.ts";
+import { type DraftJudgement, judgementOf } from "./stance.ts";
 import type { SessionState } from "./state.ts";
 
 /**
@@ -64,7 +64,8 @@ export function gambleText(
   const extra = AI_MEASURES.filter((m) => {
     if (base.includes(m) || state.vetoed.includes(m)) return false;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
-    const objections = judged.map((j) => j.judgements.find((x) => x.measure === m)).filter((x) => x && !x.accept);
+    const k = AI_MEASURES.indexOf(m);
+    const objections = judged.map((j) => judgementOf(j, k, m)).filter((x) => x && !x.accept);
     return wanting * 3 >= n && objections.length > 0 && objections.length <= 2 && objections.every((x) => x && !x.hard);
   });
   return MEASURE_IDS.filter((m) => base.includes(m) || m === extra[0]);

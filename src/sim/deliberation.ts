@@ -8,7 +8,7 @@ import { AI_MEASURES, directTargets, isHuman, judgeAll } from "./council.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { type MeasureId, measureById } from "./measures.ts";
 import { drawMany } from "./rng.ts";
-import { type DraftJudgement, objectionStrength } from "./stance.ts";
+import { type DraftJudgement, judgementOf, objectionStrength } from "./stance.ts";
 import type {
   AllyCode,
   Decision,
@@ -111,9 +111,11 @@ function evidenceWorthAwaiting(
   if (s.waited) return null;
   const due = s.injects[s.injects.length - 1]?.evidence.filter((e) => !e.delivered && e.dueHour <= s.hour + 72) ?? [];
   if (!due.length) return null;
-  for (const m of [...AI_MEASURES].reverse()) {
+  for (let k = AI_MEASURES.length - 1; k >= 0; k--) {
+    const m = AI_MEASURES[k] as MeasureId;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
-    const blocked = judged.map((j) => j.judgements.find((x) => x.measure === m)).filter((x) => x && !x.accept);
+    if (wanting * 2 < judged.length) continue;
+    const blocked = judged.map((j) => judgementOf(j, k, m)).filter((x) => x && !x.accept);
     const onlyAttribution = blocked.every(
       (x) =>
         x?.reasons.some((r) => r.code === "attribution_below_threshold") &&
@@ -121,8 +123,7 @@ function evidenceWorthAwaiting(
           (r) => !["severity_below_threshold", "not_available", "rejects_by_instruction"].includes(r.code),
         ),
     );
-    if (wanting * 2 >= judged.length && blocked.length > 0 && onlyAttribution)
-      return { until: Math.max(...due.map((e) => e.dueHour)), measure: m };
+    if (blocked.length > 0 && onlyAttribution) return { until: Math.max(...due.map((e) => e.dueHour)), measure: m };
   }
   return null;
 }

@@ -177,6 +177,12 @@ export function stanceOn(judgements: readonly MeasureJudgement[], proposal: read
   return { stance, accepts, wants, reasons, judgements };
 }
 
+/** The judgement of measure `m`, expected at position `k` (judgements follow the order they were asked in). */
+export function judgementOf(j: DraftJudgement, k: number, m: MeasureId): MeasureJudgement | undefined {
+  const at = j.judgements[k];
+  return at?.measure === m ? at : j.judgements.find((x) => x.measure === m);
+}
+
 /** judgeMeasures then stanceOn, in one call. */
 export function judgeDraft(
   outlook: AllyOutlook,
