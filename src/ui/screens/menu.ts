@@ -32,7 +32,7 @@ export function menuScreen(actions: MenuActions, message: string | null): HTMLEl
       button("Solo", "solo", actions.solo, { class: actions.resume ? undefined : "primary" }),
       button("Classroom (coming)", "classroom", () => {}, { disabled: true, title: "Coming in a later release" }),
       button("Workshop (coming)", "workshop", () => {}, { disabled: true, title: "Coming in a later release" }),
-      h("label", { for: "load-file", class: "button-like", "data-action": "load", tabindex: 0 }, "Load a record…"),
+      button("Load a record…", "load", () => file.click()),
       file,
       button("About", "about", actions.about),
     ),
