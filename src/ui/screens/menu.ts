@@ -14,6 +14,8 @@ export function menuScreen(actions: MenuActions, message: string | null): HTMLEl
     accept: "application/json,.json",
     id: "load-file",
     class: "visually-hidden",
+    tabindex: -1,
+    "aria-label": "Record file to load",
   });
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
