@@ -1,7 +1,8 @@
 /** The Secretary General's seat at the head of the table: an emblem and a placard ("You" when the player chairs). */
 import type Phaser from "phaser";
 import { vectors } from "./badges.ts";
-import { COLORS, CSS, DEPTH, FONT } from "./palette.ts";
+import { COLORS, CSS, DEPTH } from "./palette.ts";
+import { addPlacardLabel } from "./placardLabel.ts";
 import type { BubbleAnchor } from "./SpeechBubbles.ts";
 import type { CouncilLayout } from "./seatLayout.ts";
 
@@ -13,10 +14,7 @@ export class ChairToken {
   constructor(scene: Phaser.Scene, dpr: number) {
     this.emblem = scene.add.graphics().setDepth(DEPTH.ring);
     this.plate = scene.add.graphics().setDepth(DEPTH.plate);
-    this.label = scene.add
-      .text(0, 0, "", { fontFamily: FONT, fontStyle: "bold", color: CSS.ink, align: "center", resolution: dpr })
-      .setOrigin(0.5)
-      .setDepth(DEPTH.label);
+    this.label = addPlacardLabel(scene, dpr);
   }
 
   /** Draws the chair for this layout; `you` marks the player's chair in gold. */

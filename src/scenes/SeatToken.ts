@@ -6,6 +6,7 @@ import Phaser from "phaser";
 import type { SeatView } from "../ui/councilView.ts";
 import { drawBadge } from "./badges.ts";
 import { COLORS, CSS, DEPTH, FONT, lerpColor, STANCE } from "./palette.ts";
+import { addPlacardLabel } from "./placardLabel.ts";
 import type { BubbleAnchor } from "./SpeechBubbles.ts";
 import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
 
@@ -41,10 +42,7 @@ export class SeatToken {
     this.ring = scene.add.graphics().setDepth(DEPTH.ring);
     this.badges = scene.add.graphics().setDepth(DEPTH.badge);
     this.plate = scene.add.graphics().setDepth(DEPTH.plate);
-    this.label = scene.add
-      .text(0, 0, "", { fontFamily: FONT, fontStyle: "bold", color: CSS.ink, align: "center", resolution: dpr })
-      .setOrigin(0.5)
-      .setDepth(DEPTH.label);
+    this.label = addPlacardLabel(scene, dpr);
     this.flagZone = scene.add.zone(0, 0, 1, 1);
     this.placardZone = scene.add.zone(0, 0, 1, 1);
     for (const zone of [this.flagZone, this.placardZone]) {

@@ -56,10 +56,11 @@ export function assessIncident(params: AllyParams, effects: DrawnEffects, factor
 
 /** A neutral reading of an incident's severity, for display and Council-level scores. */
 export function neutralSeverity(effects: DrawnEffects, factors: Inject["factors"]): number {
-  return assessIncident(NEUTRAL, effects, factors);
+  return assessIncident(NEUTRAL_PARAMS, effects, factors);
 }
 
-const NEUTRAL: AllyParams = {
+/** A middle-of-the-table ally: the neutral lens for Council-level readings (and a baseline for tests). */
+export const NEUTRAL_PARAMS: AllyParams = {
   exposure: 0.5,
   severityThreshold: 0.7,
   attributionThreshold: 0.65,

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { absorbEvidence, leadingHypothesis, priorBelief, stateConfidence } from "../../src/sim/attribution.ts";
 import type { AllyParams, Evidence } from "../../src/sim/scenarioSchema.ts";
+import { NEUTRAL_PARAMS } from "../../src/sim/severity.ts";
 
 const params = (cyberCapability: number, exposure = 0.5): AllyParams => ({
-  exposure,
-  severityThreshold: 0.7,
-  attributionThreshold: 0.65,
-  escalationAversion: 0.5,
-  solidarity: 0.7,
+  ...NEUTRAL_PARAMS,
   cyberCapability,
-  domesticConstraint: 0.3,
-  economicTies: 0.3,
-  economicHarmWeight: 0.5,
-  instruments: { political: 0.5, economic: 0.5, cyber: 0.5, military: 0.5 },
+  exposure,
 });
 const evidence = (
   kind: Evidence["kind"],

@@ -6,22 +6,12 @@ import {
   casualtyScale,
   economicScale,
   HARM_DECAY_PER_DAY,
+  NEUTRAL_PARAMS,
   overallSeverity,
 } from "../../src/sim/severity.ts";
 import type { DrawnEffects } from "../../src/sim/state.ts";
 
-const params = (economicHarmWeight: number): AllyParams => ({
-  exposure: 0.5,
-  severityThreshold: 0.7,
-  attributionThreshold: 0.65,
-  escalationAversion: 0.5,
-  solidarity: 0.7,
-  cyberCapability: 0.5,
-  domesticConstraint: 0.3,
-  economicTies: 0.3,
-  economicHarmWeight,
-  instruments: { political: 0.5, economic: 0.5, cyber: 0.5, military: 0.5 },
-});
+const params = (economicHarmWeight: number): AllyParams => ({ ...NEUTRAL_PARAMS, economicHarmWeight });
 const none: DrawnEffects = {
   disruption: 0,
   durationDays: 0,
