@@ -1,10 +1,33 @@
-/** `npm start`: serves the built game on http://127.0.0.1:8080 (PORT and HOST override). */
-import { createStaticServer } from "./staticServer.ts";
+/**
+ * `npm start`: the game, the session API and the multiplayer endpoint on http://127.0.0.1:8080.
+ * Environment: PORT, HOST, DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME.
+ */
+import { startGameServer } from "./gameServer.ts";
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
-const server = createStaticServer("dist");
-server.listen(port, host, () => process.stdout.write(`Case by Case on http://${host}:${port}/\n`));
-const stop = () => server.close(() => process.exit(0));
+const server = await startGameServer({
+  port,
+  host,
+  dataDir: process.env.DATA_DIR ?? "data",
+  staticDir: process.env.STATIC_DIR ?? "dist",
+  redisUrl: process.env.REDIS_URL || undefined,
+  publicAddress: process.env.PUBLIC_ADDRESS || undefined,
+  owner: process.env.PROCESS_NAME || undefined,
+});
+process.stdout.write(`Case by Case on ${server.url}/\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  server.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`shutdown: ${String(err)}\n`);
+      process.exit(1);
+    },
+  );
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

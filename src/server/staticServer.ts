@@ -1,6 +1,6 @@
 /** Serves the built game (dist/) over HTTP on loopback by default. */
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 
 const TYPES: Record<string, string> = {
@@ -14,11 +14,19 @@ const TYPES: Record<string, string> = {
   ".map": "application/json; charset=utf-8",
 };
 
-/** A server for the files under `root`; unknown paths fall back to index.html (client-side routes). */
-export function createStaticServer(root: string): Server {
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Serves the files under `root`; unknown paths fall back to index.html (client-side routes). */
+export function staticHandler(root: string): Handler {
   const base = resolve(root);
-  return createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+  return (req, res) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    } catch {
+      res.writeHead(400).end("bad path");
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end("forbidden");
@@ -31,5 +39,16 @@ export function createStaticServer(root: string): Server {
     }
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(res);
-  });
+  };
+}
+
+/** The same, as Express middleware (GET and HEAD only). */
+export function staticFiles(root: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const handle = staticHandler(root);
+  return (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? handle(req, res) : next());
+}
+
+/** A plain HTTP server for the built game (benchmarks and browser tests). */
+export function createStaticServer(root: string): Server {
+  return createServer(staticHandler(root));
 }

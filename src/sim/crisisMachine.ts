@@ -19,7 +19,7 @@ import {
 import type { EngineEvent } from "./events.ts";
 import { advanceClock, applyInject, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { computeScores, outcomeOf } from "./scoring.ts";
-import type { Env, Phase, SessionState } from "./state.ts";
+import type { Controller, Env, Phase, SessionState } from "./state.ts";
 
 const ATTRIBUTION_STEP_HOURS = 24;
 
@@ -64,6 +64,12 @@ function finish(env: Env, s: SessionState): SessionState {
     draft: null,
     log: [...s.log, { k: "end", h: s.hour, outcome }],
   };
+}
+
+/** Hands a seat to a person or to the AI (a facilitator's move); the AI resumes from the seat's last position. */
+function setControl(s: SessionState, ally: string, controller: Controller): SessionState {
+  const humans = controller === "human" ? [...s.humans, ally] : s.humans.filter((c) => c !== ally);
+  return { ...s, humans, log: [...s.log, { k: "control", h: s.hour, ally, controller }] };
 }
 
 /** What allies and the facilitator may do in attribution and in consultation alike. */
@@ -137,13 +143,30 @@ export function createCrisisMachine(env: Env) {
       ),
       resolveSilence: assign(({ context }) => resolveSilence(env, context)),
       resolveResponse: assign(({ context }) => resolveResponse(env, context)),
+      setControl: assign(({ context, event }) =>
+        event.type === "seat.control" ? setControl(context, event.ally, event.controller) : context,
+      ),
+      addNote: assign(({ context, event }) =>
+        event.type === "facilitator.note"
+          ? { ...context, log: [...context.log, { k: "note" as const, h: context.hour, text: event.text }] }
+          : context,
+      ),
+      revealTruth: assign(({ context }) => ({
+        ...context,
+        log: [...context.log, { k: "reveal" as const, h: context.hour }],
+      })),
       finish: assign(({ context }) => finish(env, logPhase(context, "debrief"))),
     },
   }).createMachine({
     id: "crisis",
     initial: "briefing",
     context: ({ input }) => input,
-    on: { "session.end": ".debrief" },
+    on: {
+      "session.end": ".debrief",
+      "seat.control": { actions: "setControl" },
+      "facilitator.note": { actions: "addNote" },
+      "truth.reveal": { actions: "revealTruth" },
+    },
     states: {
       briefing: {
         on: { "session.start": { target: "incident", actions: "startFirstInject" } },

@@ -36,6 +36,15 @@ export const eventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("silence.deadline"), by: system }),
   z.strictObject({ type: z.literal("response.resolve"), by: system }),
   z.strictObject({ type: z.literal("session.end"), by: system }),
+  // A facilitator's moves (sent as the system): who plays a seat, a free-text announcement, the truth revealed.
+  z.strictObject({
+    type: z.literal("seat.control"),
+    by: system,
+    ally,
+    controller: z.enum(["human", "ai"]),
+  }),
+  z.strictObject({ type: z.literal("facilitator.note"), by: system, text: z.string().trim().min(1).max(500) }),
+  z.strictObject({ type: z.literal("truth.reveal"), by: system }),
 ]);
 
 export type EngineEvent = z.infer<typeof eventSchema>;
@@ -84,5 +93,11 @@ function checkSystem(env: Env, s: SessionState, phase: Phase, event: EngineEvent
       return `no optional inject ${event.inject} in this scenario`;
     if (s.injects.some((i) => i.id === event.inject)) return `inject ${event.inject} has already been played`;
   }
+  if (event.type === "seat.control") {
+    if (!env.index.has(event.ally)) return `${event.ally} has no seat in this Council`;
+    if (isHuman(s, event.ally) === (event.controller === "human"))
+      return `${event.ally} is already played by ${event.controller === "human" ? "a person" : "the AI"}`;
+  }
+  if (event.type === "truth.reveal" && s.log.some((e) => e.k === "reveal")) return "the truth is already revealed";
   return null;
 }

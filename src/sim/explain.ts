@@ -77,5 +77,11 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
       return `Adversary ${e.reaction === "deterred" ? "is deterred and stops" : e.reaction === "escalates" ? "escalates" : "continues the campaign"} (deterrence ${n2(e.deterrence)})`;
     case "end":
       return `Session ends: ${e.outcome}`;
+    case "control":
+      return `${e.ally} is now played by ${e.controller === "human" ? "a delegate" : "the AI"}`;
+    case "note":
+      return `Facilitator: ${e.text}`;
+    case "reveal":
+      return "The facilitator reveals who was really behind the attack";
   }
 }

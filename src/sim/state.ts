@@ -102,7 +102,10 @@ export type LogEntry =
   | { k: "close"; h: number }
   | { k: "await"; h: number; until: number; measure: MeasureId }
   | { k: "response"; h: number; reaction: Reaction; deterrence: number }
-  | { k: "end"; h: number; outcome: string };
+  | { k: "end"; h: number; outcome: string }
+  | { k: "control"; h: number; ally: AllyCode; controller: Controller }
+  | { k: "note"; h: number; text: string }
+  | { k: "reveal"; h: number };
 
 /** Why an AI ally did not simply support the working text in a consultation round. */
 export interface RoundNote {

@@ -1,0 +1,76 @@
+/**
+ * The session API: create a session (POST /api/sessions), read its public status (GET /api/sessions/:code)
+ * and, with the facilitator token, download its record (GET /api/sessions/:code/record). JSON in and out;
+ * bad input gets a 400 with a reason.
+ */
+import express, { type NextFunction, type Request, type Response } from "express";
+import { codeSchema, createSessionSchema } from "../net/protocol.ts";
+import { stateOf } from "../sim/session.ts";
+import { RateLimiter } from "./rateLimit.ts";
+import { type Registry, RequestError } from "./registry.ts";
+import { secretMatches } from "./seats.ts";
+
+/** Sessions one address may create per minute (burst 20). */
+const createLimiter = new RateLimiter({ burst: 20, perSecond: 0.2 });
+const lookupLimiter = new RateLimiter({ burst: 60, perSecond: 2 });
+
+const fail = (res: Response, status: number, error: string) => res.status(status).json({ error });
+
+/** `openRoom` starts the session's room (so players can join) once the session is in the store. */
+export function apiRouter(registry: Registry, openRoom: (code: string) => Promise<void>): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: "8kb" }));
+
+  router.post("/sessions", async (req, res) => {
+    if (!createLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many sessions created: wait a minute");
+    const parsed = createSessionSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(res, 400, `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
+    }
+    try {
+      const created = registry.create(parsed.data);
+      await openRoom(created.code);
+      registry.log(`session ${created.code} created (${parsed.data.scenario}, seed ${parsed.data.seed})`);
+      return res.status(201).json({ ...created, scenario: parsed.data.scenario, seed: parsed.data.seed });
+    } catch (err) {
+      if (err instanceof RequestError) return fail(res, 400, err.message);
+      throw err;
+    }
+  });
+
+  router.get("/sessions/:code", (req, res) => {
+    if (!lookupLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many lookups: wait a minute");
+    const code = codeSchema.safeParse(req.params.code);
+    const council = code.success ? registry.running(code.data) : undefined;
+    if (!council) return fail(res, 404, "no such session");
+    return res.json({
+      code: council.code,
+      scenario: council.session.env.scenario.id,
+      phase: council.phase,
+      hour: stateOf(council.session).hour,
+      seats: council.seatStatus(),
+      events: council.record.events.length,
+    });
+  });
+
+  router.get("/sessions/:code/record", (req, res) => {
+    const code = codeSchema.safeParse(req.params.code);
+    const council = code.success ? registry.running(code.data) : undefined;
+    const header = req.get("authorization") ?? "";
+    const token = header.startsWith("Bearer ") ? header.slice(7) : String(req.query.token ?? "");
+    if (!council || !token || !secretMatches(token, registry.facilitatorHash(council.code)))
+      return fail(res, 404, "no such session, or wrong facilitator token");
+    res.setHeader("content-disposition", `attachment; filename="case-by-case-${council.code}.json"`);
+    return res.type("application/json").send(`${JSON.stringify(council.record, null, 2)}\n`);
+  });
+
+  router.use((_req, res) => fail(res, 404, "no such endpoint"));
+  // Malformed JSON and oversized bodies end here (Express reports them as errors with a status).
+  router.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status < 500 ? err.status : 500;
+    if (status === 500) registry.log(`api error: ${err.stack ?? err.message}`);
+    fail(res, status, status === 500 ? "internal error" : err.message);
+  });
+  return router;
+}

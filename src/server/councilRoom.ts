@@ -1,0 +1,226 @@
+/**
+ * The Colyseus room for one Council session (its roomId is the join code). It authenticates joins, validates
+ * and rate-limits messages, forwards them to the CouncilSession and sends each connection the view it may
+ * see: the public table to the projector, a seat's private intelligence to that seat only, everything to
+ * the facilitator. A public status (schema state) lets any SDK client follow seats and phase.
+ */
+import { type AuthContext, type Client, Room } from "@colyseus/core";
+import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
+import {
+  type JoinOptions,
+  joinSchema,
+  parseClientMessage,
+  type ResultMessage,
+  type Viewer,
+  type ViewMessage,
+} from "../net/protocol.ts";
+import type { CouncilSession } from "./councilSession.ts";
+import { RateLimiter } from "./rateLimit.ts";
+import type { Registry } from "./registry.ts";
+import { secretMatches } from "./seats.ts";
+
+export const SeatSchema = schema(
+  { ally: t.string(), name: t.string(), connected: t.boolean(), ai: t.boolean() },
+  "Seat",
+);
+export const CouncilStatus = schema(
+  { code: t.string(), scenario: t.string(), phase: t.string(), events: t.number(), seats: t.array(SeatSchema) },
+  "CouncilStatus",
+);
+export type CouncilStatus = SchemaType<typeof CouncilStatus>;
+
+/** What the room remembers about each connection. */
+interface Connection {
+  viewer: Viewer;
+  player: string | null;
+  logSent: number; // log entries this connection already has
+}
+
+/** Messages per second a connection may send (burst, then refill); beyond that they are refused. */
+const MESSAGE_RATE = { burst: 20, perSecond: 8 };
+/** Join attempts per address per minute (guessing codes or tokens is slow). */
+export const joinLimiter = new RateLimiter({ burst: 30, perSecond: 0.5 });
+
+export interface CouncilRoomOptions {
+  code: string;
+}
+
+let registry: Registry | null = null;
+/** The sessions of this process (one game server per process, as Colyseus's matchmaker is one per process). */
+export function setRegistry(r: Registry): void {
+  registry = r;
+}
+
+export class CouncilRoom extends Room<{ state: CouncilStatus }> {
+  override maxClients = 80;
+  override autoDispose = false;
+  private council!: CouncilSession;
+  private registry!: Registry;
+  private readonly connections = new Map<string, Connection>();
+  private readonly limiter = new RateLimiter(MESSAGE_RATE);
+  private unsubscribe: () => void = () => {};
+
+  override onCreate(options: CouncilRoomOptions): void {
+    this.roomId = options.code;
+    if (!registry) throw new Error("no session registry: start the game server first");
+    this.registry = registry;
+    this.council = this.registry.open(options.code);
+    this.setState(new CouncilStatus());
+    this.state.code = options.code;
+    this.state.scenario = this.council.session.env.scenario.id;
+    this.unsubscribe = this.council.onChange(() => this.publish());
+    this.onMessage("act", (client, raw) => this.handle(client, "act", raw));
+    this.onMessage("facilitate", (client, raw) => this.handle(client, "facilitate", raw));
+    this.onMessage("*", (client, type) => this.reply(client, null, `unknown message type ${String(type)}`));
+    this.syncStatus();
+  }
+
+  override onAuth(_client: Client, raw: unknown, context: AuthContext): JoinOptions {
+    const address = context.ip ?? "unknown";
+    if (!joinLimiter.take(String(address))) throw new Error("too many join attempts: wait a minute");
+    const parsed = joinSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`join: ${parsed.error.issues[0]?.message ?? "invalid options"}`);
+    const options = parsed.data;
+    if (
+      "facilitatorToken" in options &&
+      !secretMatches(options.facilitatorToken, this.registry.facilitatorHash(this.roomId))
+    )
+      throw new Error("wrong facilitator token");
+    return options;
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+    const connection = this.admit(auth);
+    this.connections.set(client.sessionId, connection);
+    this.sendView(client, connection, true);
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    this.setConnected(client, -1);
+    try {
+      await this.allowReconnection(client, 120);
+    } catch {
+      // They did not come back in time; the seat stays theirs for a later join with their seat token.
+    }
+  }
+
+  override onReconnect(client: Client): void {
+    this.setConnected(client, 1);
+    const connection = this.connections.get(client.sessionId);
+    if (connection) this.sendView(client, connection, true);
+  }
+
+  override onLeave(client: Client): void {
+    const connection = this.connections.get(client.sessionId);
+    // A drop has already counted the connection as closed; a consented leave has not.
+    if (connection?.player && this.council.seats.get(connection.player)?.connections) this.setConnected(client, -1);
+    this.connections.delete(client.sessionId);
+    this.limiter.forget(client.sessionId);
+  }
+
+  override onDispose(): void {
+    this.unsubscribe();
+    this.registry.close(this.roomId);
+  }
+
+  /** Turns valid join options into a connection: the facilitator, the projector, or a person in a seat. */
+  private admit(auth: JoinOptions): Connection {
+    if ("facilitatorToken" in auth) return { viewer: { kind: "facilitator" }, player: null, logSent: 0 };
+    if ("projector" in auth) return { viewer: { kind: "projector" }, player: null, logSent: 0 };
+    const known = auth.seatToken ? this.council.seats.byToken(auth.seatToken) : undefined;
+    let token = auth.seatToken ?? "";
+    let player = known;
+    if (!player) {
+      const joined = this.council.join(auth.name, auth.ally);
+      if ("reason" in joined) throw new Error(joined.reason);
+      player = joined.player;
+      token = joined.token;
+    }
+    this.council.connected(player, 1);
+    return {
+      viewer: { kind: "player", player: player.player, name: player.name, seat: player.seat, seatToken: token },
+      player: player.player,
+      logSent: 0,
+    };
+  }
+
+  private setConnected(client: Client, delta: 1 | -1): void {
+    const id = this.connections.get(client.sessionId)?.player;
+    const player = id ? this.council.seats.get(id) : undefined;
+    if (player) this.council.connected(player, delta);
+  }
+
+  private handle(client: Client, type: "act" | "facilitate", raw: unknown): void {
+    const id = typeof raw === "object" && raw && "id" in raw && typeof raw.id === "number" ? raw.id : null;
+    this.reply(client, id, this.refusal(client, type, raw));
+  }
+
+  /** Applies a message; returns why it was refused, or null when it was accepted. */
+  private refusal(client: Client, type: "act" | "facilitate", raw: unknown): string | null {
+    const connection = this.connections.get(client.sessionId);
+    if (!connection) return "not joined";
+    if (!this.limiter.take(client.sessionId)) return "too many messages: slow down";
+    if (type === "facilitate") {
+      if (connection.viewer.kind !== "facilitator") return "only the facilitator can do that";
+      const parsed = parseClientMessage("facilitate", raw);
+      if (!parsed.ok) return parsed.reason;
+      const outcome = this.council.facilitate(parsed.value.action);
+      return outcome.ok ? null : outcome.reason;
+    }
+    const player = connection.player ? this.council.seats.get(connection.player) : undefined;
+    if (!player) return "only a delegate in a seat can act";
+    const parsed = parseClientMessage("act", raw);
+    if (!parsed.ok) return parsed.reason;
+    const outcome = this.council.act(player, parsed.value.event);
+    return outcome.ok ? null : outcome.reason;
+  }
+
+  private reply(client: Client, id: number | null, reason: string | null): void {
+    if (reason) this.registry.log(`${this.roomId} ${client.sessionId}: rejected: ${reason}`);
+    const message: ResultMessage = { id, ok: reason === null, reason };
+    client.send("result", message);
+  }
+
+  /** Sends every connection what changed for it. */
+  private publish(): void {
+    this.syncStatus();
+    const shared = new Map<string, ViewMessage>();
+    for (const client of this.clients) {
+      const connection = this.connections.get(client.sessionId);
+      if (connection) this.sendView(client, connection, false, shared);
+    }
+  }
+
+  private sendView(client: Client, connection: Connection, full: boolean, shared?: Map<string, ViewMessage>): void {
+    if (connection.viewer.kind === "player" && connection.player) {
+      const player = this.council.seats.get(connection.player);
+      connection.viewer = { ...connection.viewer, seat: player?.seat ?? null };
+    }
+    const from = full ? 0 : connection.logSent;
+    // Connections with the same audience and log position get the same message object (built once).
+    const key = connection.viewer.kind === "player" ? null : `${connection.viewer.kind}|${from}`;
+    let view = key ? shared?.get(key) : undefined;
+    if (!view) {
+      view = this.council.view(connection.viewer, from);
+      if (key) shared?.set(key, view);
+    }
+    connection.logSent = view.log.from + view.log.entries.length;
+    client.send("view", view);
+  }
+
+  private syncStatus(): void {
+    this.state.phase = this.council.phase;
+    this.state.events = this.council.record.events.length;
+    const seats = this.council.seatStatus();
+    if (this.state.seats.length !== seats.length)
+      this.state.seats = new ArraySchema(...seats.map(() => new SeatSchema()));
+    seats.forEach((s, i) => {
+      const row = this.state.seats[i];
+      if (!row) return;
+      row.ally = s.ally;
+      row.name = s.name;
+      row.connected = s.connected;
+      row.ai = s.ai;
+    });
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * One networked Council: the engine session (the only authority on rules), its durable log, the people in
+ * its seats and its clock. Knows nothing of Colyseus: the room forwards joins and messages here and sends
+ * out the views this returns. Every accepted event is committed to the store before listeners hear of it.
+ */
+import type { FacilitatorOp, SeatStatus, TimerSettings, Viewer, ViewMessage } from "../net/protocol.ts";
+import { ALLY_ACTIONS, CHAIR_ACTIONS } from "../net/protocol.ts";
+import { nextSystemEvent, suggestMove } from "../sim/autopilot.ts";
+import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
+import { type EngineEvent, parseEvent } from "../sim/events.ts";
+import { newRecord, type SessionRecord } from "../sim/record.ts";
+import { applyParsed, createEnv, createSession, phaseOf, type Session, stateOf } from "../sim/session.ts";
+import type { Phase, SeatId } from "../sim/state.ts";
+import { redactState, truthRevealed } from "../sim/views.ts";
+import { type Clock, Pacer } from "./pacer.ts";
+import { type Player, Seats } from "./seats.ts";
+import type { Store } from "./store.ts";
+
+export type Outcome = { ok: true } | { ok: false; reason: string };
+const refuse = (reason: string): Outcome => ({ ok: false, reason });
+
+/** Seconds before a consultation round closes once every delegate has spoken. */
+const EARLY_CLOSE_MS = 3000;
+
+export class CouncilSession {
+  readonly code: string;
+  readonly seats: Seats;
+  session: Session;
+  record: SessionRecord;
+  timers: TimerSettings;
+  private readonly store: Store;
+  private readonly pacer: Pacer;
+  private readonly listeners = new Set<() => void>();
+  private armedFor = "";
+
+  private constructor(
+    store: Store,
+    code: string,
+    session: Session,
+    record: SessionRecord,
+    timers: TimerSettings,
+    clock: Clock,
+  ) {
+    this.store = store;
+    this.code = code;
+    this.session = session;
+    this.record = record;
+    this.timers = timers;
+    this.seats = new Seats(store.players(code));
+    this.pacer = new Pacer(clock, () => this.step());
+  }
+
+  /** Loads a session from the store and replays its log (a new session has an empty log). */
+  static load(store: Store, code: string, clock: Clock): CouncilSession {
+    const stored = store.session(code);
+    if (!stored) throw new Error(`no session ${code}`);
+    const scenario = bundledScenario(stored.scenario);
+    if (!scenario) throw new Error(`session ${code}: unknown scenario ${stored.scenario}`);
+    const env = createEnv(scenario, bundledRoster());
+    const record = newRecord(env, stored.seed, stored.seats);
+    let session = createSession(env, stored.seed, stored.seats);
+    for (const [i, event] of store.events(code).entries()) {
+      const result = applyParsed(session, event);
+      if (!result.ok) throw new Error(`session ${code}: logged event ${i} (${event.type}) refused: ${result.reason}`);
+      session = result.session;
+      record.events.push(event);
+    }
+    const council = new CouncilSession(store, code, session, record, stored.timers, clock);
+    council.rearm(true);
+    return council;
+  }
+
+  get phase(): Phase {
+    return phaseOf(this.session);
+  }
+
+  get finished(): boolean {
+    return this.phase === "debrief";
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.pacer.stop();
+    this.listeners.clear();
+  }
+
+  /** Seats in seating order, the chair first when a person may play it. */
+  seatStatus(): SeatStatus[] {
+    const s = stateOf(this.session);
+    const seat = (ally: SeatId, ai: boolean): SeatStatus => {
+      const holder = this.seats.holder(ally);
+      return { ally, name: holder?.name ?? "", connected: (holder?.connections ?? 0) > 0, ai };
+    };
+    const chair = s.chair === "human" ? [seat("chair", false)] : [];
+    return [...chair, ...s.allies.map((a) => seat(a.code, !s.humans.includes(a.code)))];
+  }
+
+  /** The view for one connection; `logFrom` is how much of the log it already has. */
+  view(viewer: Viewer, logFrom: number): ViewMessage {
+    const audience =
+      viewer.kind === "facilitator" ? "facilitator" : viewer.kind === "player" ? (viewer.seat ?? "public") : "public";
+    const { log, ...state } = redactState(stateOf(this.session), audience);
+    return {
+      code: this.code,
+      scenario: this.session.env.scenario.id,
+      seq: this.record.events.length,
+      phase: this.phase,
+      state,
+      log: { from: logFrom, entries: log.slice(logFrom) },
+      seats: this.seatStatus(),
+      waiting: this.seats
+        .all()
+        .filter((p) => p.seat === null)
+        .map((p) => ({ player: p.player, name: p.name, connected: p.connections > 0 })),
+      clock: this.pacer.status(this.timers),
+      viewer,
+      revealed: truthRevealed(stateOf(this.session)),
+    };
+  }
+
+  // ── People ────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Seats a newcomer: the seat asked for if free, else the first free ally seat, else the waiting list. */
+  join(name: string, ally: SeatId | undefined): { player: Player; token: string } | { reason: string } {
+    if (ally !== undefined) {
+      const problem = this.seatProblem(ally);
+      if (problem) return { reason: problem };
+    }
+    const seat = ally ?? this.firstFreeSeat();
+    const added = this.seats.add(name, null);
+    this.persist(added.player);
+    if (seat) this.take(added.player, seat); // checked above; if the engine refuses, they wait for a seat
+    this.emit();
+    return added;
+  }
+
+  /** A connection opened or closed for a person (their seat stays theirs while they are away). */
+  connected(player: Player, delta: 1 | -1): void {
+    player.connections = Math.max(0, player.connections + delta);
+    this.emit();
+  }
+
+  private seatProblem(seat: SeatId): string | null {
+    const s = stateOf(this.session);
+    if (seat === "chair" ? s.chair !== "human" : !this.session.env.index.has(seat))
+      return seat === "chair" ? "the AI chairs this session" : `${seat} has no seat in this Council`;
+    const holder = this.seats.holder(seat);
+    return holder ? `${seat} is taken by ${holder.name}` : null;
+  }
+
+  private firstFreeSeat(): SeatId | null {
+    const s = stateOf(this.session);
+    const chair: SeatId[] = s.chair === "human" ? ["chair"] : [];
+    return [...chair, ...s.allies.map((a) => a.code)].find((c) => !this.seats.holder(c)) ?? null;
+  }
+
+  /** Puts a person in a seat (leaving any seat they held to the AI). */
+  private take(player: Player, seat: SeatId): Outcome {
+    const problem = this.seatProblem(seat);
+    if (problem) return refuse(problem);
+    if (player.seat) {
+      const left = this.release(player);
+      if (!left.ok) return left;
+    }
+    if (seat !== "chair" && !this.finished) {
+      const applied = this.apply({ type: "seat.control", by: "system", ally: seat, controller: "human" });
+      if (!applied.ok) return applied;
+    }
+    player.seat = seat;
+    this.persist(player);
+    this.emit();
+    return { ok: true };
+  }
+
+  /** Hands a person's seat back to the AI; they wait for another. */
+  private release(player: Player): Outcome {
+    const seat = player.seat;
+    if (!seat) return { ok: true };
+    if (seat !== "chair" && stateOf(this.session).humans.includes(seat) && !this.finished) {
+      const applied = this.apply({ type: "seat.control", by: "system", ally: seat, controller: "ai" });
+      if (!applied.ok) return applied;
+    }
+    player.seat = null;
+    this.persist(player);
+    this.emit();
+    return { ok: true };
+  }
+
+  private persist(p: Player): void {
+    this.store.savePlayer(this.code, { player: p.player, name: p.name, tokenHash: p.tokenHash, seat: p.seat });
+  }
+
+  // ── Actions ───────────────────────────────────────────────────────────────────────────────────────────
+
+  /** A player's action for their own seat. */
+  act(player: Player, raw: Record<string, unknown>): Outcome {
+    const seat = player.seat;
+    if (!seat) return refuse("you have no seat yet: wait for the facilitator");
+    if (raw.by !== undefined && raw.by !== seat)
+      return refuse(`you hold ${seat}; you cannot act for ${String(raw.by)}`);
+    const allowed: readonly string[] = seat === "chair" ? CHAIR_ACTIONS : ALLY_ACTIONS;
+    if (typeof raw.type !== "string" || !allowed.includes(raw.type))
+      return refuse(`${String(raw.type)} is not an action for ${seat === "chair" ? "the chair" : "an ally"}`);
+    const parsed = parseEvent({ ...raw, by: seat });
+    if ("reason" in parsed) return refuse(parsed.reason);
+    return this.apply(parsed.event);
+  }
+
+  /** What the facilitator does. */
+  facilitate(op: FacilitatorOp): Outcome {
+    switch (op.op) {
+      case "start":
+        return this.phase === "briefing"
+          ? this.apply({ type: "session.start", by: "system" })
+          : refuse("already started");
+      case "pause":
+        this.pacer.pause();
+        break;
+      case "resume":
+        this.pacer.resume();
+        break;
+      case "extend":
+        this.pacer.extend(op.seconds);
+        break;
+      case "advance":
+        return this.advance();
+      case "timers":
+        this.timers = { ...this.timers, ...op.timers };
+        this.store.saveTimers(this.code, this.timers);
+        this.rearm(true);
+        break;
+      case "assign": {
+        const player = this.seats.get(op.player);
+        if (!player) return refuse(`no player ${op.player}`);
+        const holder = this.seats.holder(op.ally);
+        if (holder && holder !== player) {
+          const freed = this.release(holder);
+          if (!freed.ok) return freed;
+        }
+        return player.seat === op.ally ? { ok: true } : this.take(player, op.ally);
+      }
+      case "free": {
+        const holder = this.seats.holder(op.ally);
+        return holder ? this.release(holder) : refuse(`nobody holds ${op.ally}`);
+      }
+      case "inject":
+        return this.apply({ type: "inject.play", by: "system", inject: op.inject });
+      case "note":
+        return this.apply({ type: "facilitator.note", by: "system", text: op.text });
+      case "reveal":
+        return this.apply({ type: "truth.reveal", by: "system" });
+      case "end":
+        return this.apply({ type: "session.end", by: "system" });
+    }
+    this.emit();
+    return { ok: true };
+  }
+
+  /** The next step now: the session's own next event, or the AI's move for an idle human chair. */
+  private advance(): Outcome {
+    const event = nextSystemEvent(this.session) ?? suggestMove(this.session, "chair");
+    return event ? this.apply(event) : refuse("nothing to advance: the session is over");
+  }
+
+  /** Validated events only. Commits to the durable log, then updates, re-arms the clock and tells listeners. */
+  private apply(event: EngineEvent): Outcome {
+    if (this.finished) return refuse("the session is over");
+    const result = applyParsed(this.session, event);
+    if (!result.ok) return refuse(result.reason);
+    this.store.append(this.code, this.record.events.length, result.event);
+    this.session = result.session;
+    this.record.events.push(result.event);
+    if (this.finished) {
+      this.store.markFinished(this.code);
+      this.pacer.stop();
+    } else this.rearm(false);
+    this.emit();
+    return { ok: true };
+  }
+
+  private step(): void {
+    if (this.finished) return;
+    const event = nextSystemEvent(this.session);
+    if (event && event.type !== "session.start") this.apply(event);
+    else this.rearm(true);
+  }
+
+  /** Arms the clock for the next step when the phase or the step changed (a delegate speaking does not reset it). */
+  private rearm(force: boolean): void {
+    const next = nextSystemEvent(this.session);
+    const s = stateOf(this.session);
+    const key = `${this.phase}|${next?.type}|${s.hour}|${s.round}|${s.silenceAttempts}|${s.injects.length}`;
+    if (force || key !== this.armedFor) {
+      this.armedFor = key;
+      this.pacer.arm(next?.type ?? null, this.delayFor(next));
+    }
+    if (this.phase === "consultation" && this.everyoneSpoke()) this.pacer.shorten(EARLY_CLOSE_MS);
+  }
+
+  private delayFor(next: EngineEvent | null): number | null {
+    if (!next || next.type === "session.start") return null; // the facilitator starts the session
+    const t = this.timers;
+    const seconds: Record<Phase, number> = {
+      briefing: 0,
+      incident: t.incidentSeconds,
+      attribution: t.stepSeconds,
+      consultation: t.roundSeconds,
+      decision: t.silenceSeconds,
+      response: t.stepSeconds,
+      debrief: 0,
+    };
+    return seconds[this.phase] * 1000;
+  }
+
+  private everyoneSpoke(): boolean {
+    const s = stateOf(this.session);
+    const present = s.humans.filter((c) => (this.seats.holder(c)?.connections ?? 0) > 0);
+    return (
+      present.length > 0 && present.every((c) => (s.allies.find((a) => a.code === c)?.position?.round ?? -1) >= s.round)
+    );
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}

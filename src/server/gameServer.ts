@@ -1,0 +1,92 @@
+/**
+ * One Node process that serves the built game, the session API and the Colyseus endpoint on one port.
+ * Embedded defaults (local presence and driver, SQLite in ./data); with a Redis URL, several processes share
+ * matchmaking through @colyseus/redis-presence and @colyseus/redis-driver.
+ */
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { matchMaker, type Presence, Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../net/protocol.ts";
+import { apiRouter } from "./api.ts";
+import { CouncilRoom, setRegistry } from "./councilRoom.ts";
+import { realClock } from "./pacer.ts";
+import { Registry } from "./registry.ts";
+import { staticFiles } from "./staticServer.ts";
+import { Store } from "./store.ts";
+
+export interface GameServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string | null; // the built client (dist/); null serves the API and rooms only
+  redisUrl?: string;
+  publicAddress?: string; // host:port other processes and clients reach this one at (scale-out)
+  owner?: string; // this process's name in the durable store (defaults to publicAddress or "local")
+  log?: (line: string) => void;
+}
+
+export interface GameServer {
+  url: string;
+  registry: Registry;
+  http: HttpServer;
+  /** Closes rooms, the transport and the store (SIGTERM). */
+  close(): Promise<void>;
+}
+
+export async function startGameServer(options: GameServerOptions): Promise<GameServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = new Store(options.dataDir);
+  const owner = options.owner ?? options.publicAddress ?? "local";
+  const registry = new Registry({ store, clock: realClock, owner, log });
+  setRegistry(registry);
+
+  const app = express();
+  app.disable("x-powered-by");
+  const openRoom = async (code: string) => {
+    await matchMaker.createRoom(ROOM_NAME, { code });
+  };
+  app.use("/api", apiRouter(registry, openRoom));
+  if (options.staticDir) app.use(staticFiles(options.staticDir));
+  const http = createServer();
+  http.on("request", app);
+
+  const transport = new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES * 4 });
+  const redis = options.redisUrl;
+  const server = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    publicAddress: options.publicAddress,
+    presence: redis ? (new RedisPresence(redis) as Presence) : undefined,
+    driver: redis ? new RedisDriver(redis) : undefined,
+    // A session's room lives in the process that created it, which owns its durable log.
+    selectProcessIdToCreateRoom: async () => matchMaker.processId,
+  });
+  server.define(ROOM_NAME, CouncilRoom).filterBy(["code"]);
+  await server.listen(options.port, options.host);
+  const address = http.address() as AddressInfo;
+  const url = `http://${options.host}:${address.port}`;
+
+  for (const code of registry.unfinished()) {
+    try {
+      await openRoom(code);
+      log(`restored session ${code} (${registry.running(code)?.record.events.length ?? 0} events)`);
+    } catch (err) {
+      log(`could not restore session ${code}: ${(err as Error).message}`);
+    }
+  }
+
+  return {
+    url,
+    registry,
+    http,
+    close: async () => {
+      await server.gracefullyShutdown(false);
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The sessions this process runs: it creates them (code, facilitator token, durable settings), opens them
+ * for their rooms, and lists what to restore after a restart. One store, one clock, one log for all.
+ */
+import { randomInt } from "node:crypto";
+import { CODE_ALPHABET, type CreateSessionRequest, timerSettingsSchema } from "../net/protocol.ts";
+import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
+import { checkSeats, createEnv, type SeatPlan } from "../sim/session.ts";
+import { CouncilSession } from "./councilSession.ts";
+import type { Clock } from "./pacer.ts";
+import { hashSecret, newSecret } from "./seats.ts";
+import type { Store } from "./store.ts";
+
+export interface RegistryOptions {
+  store: Store;
+  clock: Clock;
+  owner: string; // this process's name: it restores the sessions it owns
+  log?: (line: string) => void;
+}
+
+export class Registry {
+  readonly store: Store;
+  readonly owner: string;
+  private readonly clock: Clock;
+  private readonly open_ = new Map<string, CouncilSession>();
+  readonly log: (line: string) => void;
+
+  constructor(options: RegistryOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.owner = options.owner;
+    this.log = options.log ?? (() => {});
+  }
+
+  /** Creates a session in the durable store; returns its join code and the facilitator's secret token. */
+  create(request: CreateSessionRequest): { code: string; facilitatorToken: string } {
+    const scenario = bundledScenario(request.scenario);
+    if (!scenario) throw new RequestError(`unknown scenario "${request.scenario}"`);
+    const seats: SeatPlan = { role: "chair", chair: request.chair ?? "ai", humans: [] };
+    const problem = checkSeats(createEnv(scenario, bundledRoster()), seats);
+    if (problem) throw new RequestError(problem);
+    const code = this.newCode();
+    const facilitatorToken = newSecret();
+    this.store.createSession({
+      code,
+      scenario: scenario.id,
+      seed: request.seed,
+      seats,
+      timers: timerSettingsSchema.parse(request.timers ?? {}),
+      facilitatorHash: hashSecret(facilitatorToken),
+      createdAt: this.clock.now(),
+      finished: false,
+      owner: this.owner,
+    });
+    return { code, facilitatorToken };
+  }
+
+  /** The running session for a code, loading it from the store (replaying its log) on first use. */
+  open(code: string): CouncilSession {
+    let council = this.open_.get(code);
+    if (!council) {
+      council = CouncilSession.load(this.store, code, this.clock);
+      this.open_.set(code, council);
+    }
+    return council;
+  }
+
+  running(code: string): CouncilSession | undefined {
+    return this.open_.get(code);
+  }
+
+  close(code: string): void {
+    this.open_.get(code)?.stop();
+    this.open_.delete(code);
+  }
+
+  facilitatorHash(code: string): string {
+    return this.store.session(code)?.facilitatorHash ?? "";
+  }
+
+  /** Sessions to bring back after a restart. */
+  unfinished(): string[] {
+    return this.store.unfinished(this.owner);
+  }
+
+  private newCode(): string {
+    for (;;) {
+      let code = "";
+      for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      if (!this.store.codeTaken(code)) return code;
+    }
+  }
+}
+
+/** A request the caller got wrong (HTTP 400). */
+export class RequestError extends Error {
+  override name = "RequestError";
+}

@@ -1,0 +1,162 @@
+/**
+ * The durable log: every session's settings, players and accepted events in SQLite (node:sqlite). An event is
+ * committed here before anyone is told about it, so a crash or SIGKILL loses nothing that was acknowledged.
+ * WAL journal: several processes on one machine may share the file (scale-out); synchronous=NORMAL keeps
+ * every committed transaction through a process crash (an OS crash may lose the last few).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { TimerSettings } from "../net/protocol.ts";
+import type { EngineEvent } from "../sim/events.ts";
+import type { SeatPlan } from "../sim/session.ts";
+import type { SeatId } from "../sim/state.ts";
+
+export interface StoredSession {
+  code: string;
+  scenario: string;
+  seed: number;
+  seats: SeatPlan;
+  timers: TimerSettings;
+  facilitatorHash: string;
+  createdAt: number;
+  finished: boolean;
+  owner: string;
+}
+
+export interface StoredPlayer {
+  player: string;
+  name: string;
+  tokenHash: string;
+  seat: SeatId | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  code TEXT PRIMARY KEY, scenario TEXT NOT NULL, seed INTEGER NOT NULL, seats TEXT NOT NULL, timers TEXT NOT NULL,
+  facilitator_hash TEXT NOT NULL, created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  code TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS players (
+  code TEXT NOT NULL, player TEXT NOT NULL, name TEXT NOT NULL, token_hash TEXT NOT NULL, seat TEXT,
+  PRIMARY KEY (code, player)
+);
+`;
+
+interface SessionRow {
+  code: string;
+  scenario: string;
+  seed: number;
+  seats: string;
+  timers: string;
+  facilitator_hash: string;
+  created_at: number;
+  finished: number;
+  owner: string;
+}
+
+function prepareAll(db: DatabaseSync) {
+  const prepare = (sql: string): StatementSync => db.prepare(sql);
+  return {
+    insertSession: prepare(
+      "INSERT INTO sessions (code, scenario, seed, seats, timers, facilitator_hash, created_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    session: prepare("SELECT * FROM sessions WHERE code = ?"),
+    codeTaken: prepare("SELECT 1 AS taken FROM sessions WHERE code = ?"),
+    unfinished: prepare("SELECT code FROM sessions WHERE finished = 0 AND owner = ? ORDER BY created_at"),
+    finish: prepare("UPDATE sessions SET finished = 1 WHERE code = ?"),
+    timers: prepare("UPDATE sessions SET timers = ? WHERE code = ?"),
+    append: prepare("INSERT INTO events (code, seq, event) VALUES (?, ?, ?)"),
+    events: prepare("SELECT event FROM events WHERE code = ? ORDER BY seq"),
+    upsertPlayer: prepare(
+      "INSERT INTO players (code, player, name, token_hash, seat) VALUES (?, ?, ?, ?, ?) ON CONFLICT (code, player) DO UPDATE SET name = excluded.name, seat = excluded.seat",
+    ),
+    players: prepare("SELECT player, name, token_hash, seat FROM players WHERE code = ? ORDER BY rowid"),
+  };
+}
+
+export class Store {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly stmt: ReturnType<typeof prepareAll>;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.path = join(dataDir, "sessions.sqlite");
+    this.db = new DatabaseSync(this.path);
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    this.db.exec(SCHEMA);
+    this.stmt = prepareAll(this.db);
+  }
+
+  codeTaken(code: string): boolean {
+    return this.stmt.codeTaken.get(code) !== undefined;
+  }
+
+  createSession(s: StoredSession): void {
+    this.stmt.insertSession.run(
+      s.code,
+      s.scenario,
+      s.seed,
+      JSON.stringify(s.seats),
+      JSON.stringify(s.timers),
+      s.facilitatorHash,
+      s.createdAt,
+      s.owner,
+    );
+  }
+
+  session(code: string): StoredSession | null {
+    const row = this.stmt.session.get(code) as SessionRow | undefined;
+    if (!row) return null;
+    return {
+      code: row.code,
+      scenario: row.scenario,
+      seed: row.seed,
+      seats: JSON.parse(row.seats) as SeatPlan,
+      timers: JSON.parse(row.timers) as TimerSettings,
+      facilitatorHash: row.facilitator_hash,
+      createdAt: row.created_at,
+      finished: row.finished === 1,
+      owner: row.owner,
+    };
+  }
+
+  /** Codes of the sessions this process owns that have not reached the debrief. */
+  unfinished(owner: string): string[] {
+    return (this.stmt.unfinished.all(owner) as { code: string }[]).map((r) => r.code);
+  }
+
+  markFinished(code: string): void {
+    this.stmt.finish.run(code);
+  }
+
+  saveTimers(code: string, timers: TimerSettings): void {
+    this.stmt.timers.run(JSON.stringify(timers), code);
+  }
+
+  /** Appends the event at position `seq` (0-based); throws if that position is already taken. */
+  append(code: string, seq: number, event: EngineEvent): void {
+    this.stmt.append.run(code, seq, JSON.stringify(event));
+  }
+
+  events(code: string): EngineEvent[] {
+    return (this.stmt.events.all(code) as { event: string }[]).map((r) => JSON.parse(r.event) as EngineEvent);
+  }
+
+  savePlayer(code: string, p: StoredPlayer): void {
+    this.stmt.upsertPlayer.run(code, p.player, p.name, p.tokenHash, p.seat);
+  }
+
+  players(code: string): StoredPlayer[] {
+    return (
+      this.stmt.players.all(code) as { player: string; name: string; token_hash: string; seat: string | null }[]
+    ).map((r) => ({ player: r.player, name: r.name, tokenHash: r.token_hash, seat: r.seat }));
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What each audience of a networked session may see. A seat sees its own ally's private state (attribution
+ * belief, intelligence held, technical assistance) and nobody else's; the projector and the chair see only
+ * what the Council says aloud; the facilitator sees everything. Pure: the server sends these, clients render
+ * them with the same selectors as solo play.
+ */
+import type { AllyState, SeatId, SessionState } from "./state.ts";
+
+/** Who is looking: the facilitator, the room's projector, or one seat (the chair or an ally). */
+export type Audience = "facilitator" | "public" | SeatId;
+
+/** A neutral belief (equal log-weights) stands in for another seat's private reading. */
+const NEUTRAL_BELIEF: readonly number[] = [0, 0, 0, 0];
+
+/** Evidence every seated ally holds: common knowledge, visible to all. */
+export function commonEvidence(s: SessionState): string[] {
+  const [first, ...rest] = s.allies;
+  if (!first) return [];
+  return first.held.filter((id) => rest.every((a) => a.held.includes(id)));
+}
+
+function hidePrivate(ally: AllyState, common: readonly string[]): AllyState {
+  return { ...ally, belief: [...NEUTRAL_BELIEF], held: [...common], assisted: false };
+}
+
+/** Whether the facilitator has revealed the truth (or the session is over, when the debrief tells it). */
+export function truthRevealed(s: SessionState): boolean {
+  return s.outcome !== null || s.log.some((e) => e.k === "reveal");
+}
+
+/**
+ * The session state as `audience` may see it. Besides other seats' private readings, it hides the random
+ * seed and the generator's state until the session is over, and evidence that has not yet surfaced.
+ */
+export function redactState(s: SessionState, audience: Audience): SessionState {
+  if (audience === "facilitator") return s;
+  const common = commonEvidence(s);
+  return {
+    ...s,
+    allies: s.allies.map((a) => (a.code === audience ? a : hidePrivate(a, common))),
+    injects: s.injects.map((i) => ({ ...i, evidence: i.evidence.filter((e) => e.delivered) })),
+    // The seed and the generator would let a client replay the session and read every private state.
+    seed: s.outcome === null ? 0 : s.seed,
+    rng: { c: 0, s0: 0, s1: 0, s2: 0 },
+  };
+}
