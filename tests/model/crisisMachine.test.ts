@@ -138,14 +138,19 @@ describe(`crisis statechart model (${SCENARIO}, human chair and ${ALLY})`, () =>
     const declared = declaredTransitions(model.machine);
     expect(declared).toContain(":session.end");
     expect(declared).toContain("consultation:draft.table");
-    expect(declared).toHaveLength(1 + 1 + 1 + 7 + 10 + 2 + 1);
+    // Root: session.end plus the facilitator's three (seat.control, facilitator.note, truth.reveal), which change
+    // no phase and are left out of this model's events (they would make its state space unbounded); the
+    // server's unit tests take them.
+    const FACILITATOR = [":seat.control", ":facilitator.note", ":truth.reveal"];
+    expect(declared).toEqual(expect.arrayContaining(FACILITATOR));
+    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 7 + 10 + 2 + 1);
     const taken = new Set<string>();
     for (const edge of edges) {
       if (edge.to === edge.from) continue; // no transition was enabled
       for (const t of model.machine.getTransitionData(edge.from, edge.event))
         taken.add(`${t.source.path.join(".")}:${t.eventType}`);
     }
-    expect(declared.filter((k) => !taken.has(k))).toEqual([]);
+    expect(declared.filter((k) => !taken.has(k) && !FACILITATOR.includes(k))).toEqual([]);
   });
 
   it("follows the eventless branches both ways after a silence deadline and an adversary response", () => {
