@@ -4,7 +4,7 @@
  * see: the public table to the projector, a seat's private intelligence to that seat only, everything to
  * the facilitator. A public status (schema state) lets any SDK client follow seats and phase.
  */
-import { type AuthContext, type Client, Room } from "@colyseus/core";
+import { type AuthContext, type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
 import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
 import {
   type JoinOptions,
@@ -34,12 +34,16 @@ interface Connection {
   viewer: Viewer;
   player: string | null;
   logSent: number; // log entries this connection already has
+  away: boolean; // dropped, waiting for the client to reconnect (already counted as closed)
 }
 
 /** Messages per second a connection may send (burst, then refill); beyond that they are refused. */
 const MESSAGE_RATE = { burst: 20, perSecond: 8 };
-/** Join attempts per address per minute (guessing codes or tokens is slow). */
-export const joinLimiter = new RateLimiter({ burst: 30, perSecond: 0.5 });
+/**
+ * Join attempts per address (guessing codes or tokens is slow). A whole class may share one school address:
+ * the burst seats 32 delegates, the facilitator and the projector, with room for refreshes.
+ */
+export const joinLimiter = new RateLimiter({ burst: 120, perSecond: 1 });
 
 export interface CouncilRoomOptions {
   code: string;
@@ -75,17 +79,24 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     this.syncStatus();
   }
 
-  override onAuth(_client: Client, raw: unknown, context: AuthContext): JoinOptions {
-    const address = context.ip ?? "unknown";
-    if (!joinLimiter.take(String(address))) throw new Error("too many join attempts: wait a minute");
+  /**
+   * Checks a join before matchmaking (static, so it runs first; the instance has no onAuth): the rate limit,
+   * the options and the facilitator's token. Matchmaking then finds the room by the exact code, so the code
+   * is written back normalised (a code matches however it was typed). In scale-out the process that got the
+   * request checks the token in the durable store it shares with the room's process.
+   */
+  static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<JoinOptions> {
+    const refuse = (reason: string) => new ServerError(ErrorCode.AUTH_FAILED, reason);
+    if (!joinLimiter.take(String(context.ip ?? "unknown"))) throw refuse("too many join attempts: wait a minute");
     const parsed = joinSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`join: ${parsed.error.issues[0]?.message ?? "invalid options"}`);
+    if (!parsed.success) throw refuse(`join: ${parsed.error.issues[0]?.message ?? "invalid options"}`);
     const options = parsed.data;
+    if (raw && typeof raw === "object") Object.assign(raw, { code: options.code });
     if (
       "facilitatorToken" in options &&
-      !secretMatches(options.facilitatorToken, this.registry.facilitatorHash(this.roomId))
+      !secretMatches(options.facilitatorToken, registry?.facilitatorHash(options.code) ?? "")
     )
-      throw new Error("wrong facilitator token");
+      throw refuse("wrong facilitator token");
     return options;
   }
 
@@ -97,6 +108,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   override async onDrop(client: Client): Promise<void> {
     this.setConnected(client, -1);
+    const connection = this.connections.get(client.sessionId);
+    if (connection) connection.away = true;
     try {
       await this.allowReconnection(client, 120);
     } catch {
@@ -107,13 +120,14 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   override onReconnect(client: Client): void {
     this.setConnected(client, 1);
     const connection = this.connections.get(client.sessionId);
+    if (connection) connection.away = false;
     if (connection) this.sendView(client, connection, true);
   }
 
   override onLeave(client: Client): void {
     const connection = this.connections.get(client.sessionId);
-    // A drop has already counted the connection as closed; a consented leave has not.
-    if (connection?.player && this.council.seats.get(connection.player)?.connections) this.setConnected(client, -1);
+    // A drop has already counted the connection as closed (the person may be back on another); a leave has not.
+    if (connection && !connection.away) this.setConnected(client, -1);
     this.connections.delete(client.sessionId);
     this.limiter.forget(client.sessionId);
   }
@@ -125,8 +139,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   /** Turns valid join options into a connection: the facilitator, the projector, or a person in a seat. */
   private admit(auth: JoinOptions): Connection {
-    if ("facilitatorToken" in auth) return { viewer: { kind: "facilitator" }, player: null, logSent: 0 };
-    if ("projector" in auth) return { viewer: { kind: "projector" }, player: null, logSent: 0 };
+    if ("facilitatorToken" in auth) return { viewer: { kind: "facilitator" }, player: null, logSent: 0, away: false };
+    if ("projector" in auth) return { viewer: { kind: "projector" }, player: null, logSent: 0, away: false };
     const known = auth.seatToken ? this.council.seats.byToken(auth.seatToken) : undefined;
     let token = auth.seatToken ?? "";
     let player = known;
@@ -141,6 +155,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
       viewer: { kind: "player", player: player.player, name: player.name, seat: player.seat, seatToken: token },
       player: player.player,
       logSent: 0,
+      away: false,
     };
   }
 
