@@ -24,13 +24,21 @@ const seatSchema = z.union([z.literal("chair"), z.string().regex(/^[A-Z]{3}$/, "
 const tokenSchema = z.string().min(16).max(128);
 
 /** Timers a facilitator sets (seconds of real time). */
+const timerFields = {
+  incidentSeconds: z.number().int().min(0).max(3600), // reading an incident card
+  stepSeconds: z.number().int().min(0).max(600), // between AI steps (attribution, response)
+  roundSeconds: z.number().int().min(0).max(3600), // a consultation round: time to speak
+  silenceSeconds: z.number().int().min(0).max(3600), // to break silence before the deadline
+};
 export const timerSettingsSchema = z.strictObject({
-  incidentSeconds: z.number().int().min(0).max(3600).default(30), // reading an incident card
-  stepSeconds: z.number().int().min(0).max(600).default(6), // between AI steps (attribution, response)
-  roundSeconds: z.number().int().min(0).max(3600).default(90), // a consultation round: time to speak
-  silenceSeconds: z.number().int().min(0).max(3600).default(60), // to break silence before the deadline
+  incidentSeconds: timerFields.incidentSeconds.default(30),
+  stepSeconds: timerFields.stepSeconds.default(6),
+  roundSeconds: timerFields.roundSeconds.default(90),
+  silenceSeconds: timerFields.silenceSeconds.default(60),
 });
 export type TimerSettings = z.infer<typeof timerSettingsSchema>;
+/** Some timers changed, the others left as they are (`.partial()` of the above would fill in the defaults). */
+export const timerChangesSchema = z.strictObject(timerFields).partial();
 
 /** `POST /api/sessions` body. */
 export const createSessionSchema = z.strictObject({
@@ -40,7 +48,7 @@ export const createSessionSchema = z.strictObject({
     .int()
     .min(0)
     .max(2 ** 31 - 1),
-  timers: timerSettingsSchema.partial().optional(),
+  timers: timerChangesSchema.optional(),
   chair: z.enum(["ai", "human"]).optional(), // a human chair is a student given the "chair" seat
   autoStart: z.boolean().optional(), // start the briefing as soon as the session is created
 });
@@ -80,7 +88,7 @@ export const facilitatorOpSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("resume") }),
   z.strictObject({ op: z.literal("extend"), seconds: z.number().int().min(5).max(1800) }),
   z.strictObject({ op: z.literal("advance") }), // the next step now, without waiting for its timer
-  z.strictObject({ op: z.literal("timers"), timers: timerSettingsSchema.partial() }),
+  z.strictObject({ op: z.literal("timers"), timers: timerChangesSchema }),
   z.strictObject({ op: z.literal("assign"), player: z.string().min(1).max(64), ally: seatSchema }),
   z.strictObject({ op: z.literal("free"), ally: seatSchema }), // the player waits for a seat; the AI plays it
   z.strictObject({ op: z.literal("inject"), inject: z.string().min(1).max(80) }),

@@ -116,13 +116,11 @@ export class Peer {
     });
   }
 
+  /** Joins and waits for the first view (the server sends it right after the join). */
   static async join(url: string, options: Record<string, unknown>): Promise<Peer> {
-    return new Peer(await new Client(url).join("council", options));
-  }
-
-  /** Rejoins after a reconnection token (the SDK's manual reconnect). */
-  static async reconnect(url: string, token: string): Promise<Peer> {
-    return new Peer(await new Client(url).reconnect(token));
+    const peer = new Peer(await new Client(url).join("council", options));
+    await peer.when((p) => p.view, "the first view");
+    return peer;
   }
 
   get seat(): string | null {
