@@ -6,6 +6,7 @@ import { LocalGame } from "../net/localGame.ts";
 import { bundledScenario } from "../sim/catalog.ts";
 import { phaseOf } from "../sim/session.ts";
 import type { SeatId } from "../sim/state.ts";
+import type { Route, Shell } from "./classroom/shell.ts";
 import { councilScreen } from "./council/screen.ts";
 import { Director } from "./director.ts";
 import { h } from "./dom.ts";
@@ -34,9 +35,9 @@ export function startApp(options: AppOptions): void {
     return roomModule;
   };
 
-  const show = (phase: string, el: HTMLElement) => {
+  const show = (phase: string, el: HTMLElement, onLeave?: () => void) => {
     teardown();
-    teardown = () => {};
+    teardown = onLeave ?? (() => {});
     root.dataset.phase = phase;
     root.replaceChildren(el);
     el.querySelector<HTMLElement>("h1")?.focus?.();
@@ -52,6 +53,9 @@ export function startApp(options: AppOptions): void {
           solo: scenarios,
           resume: saved ? () => play(saved, false) : null,
           load: (file) => void loadFile(file),
+          classroom: () => networked({ to: "hub", mode: "classroom" }),
+          workshop: () => networked({ to: "hub", mode: "workshop" }),
+          join: () => networked({ to: "join", code: null }),
           about: () =>
             show(
               "about",
@@ -60,6 +64,24 @@ export function startApp(options: AppOptions): void {
         },
         message,
       ),
+    );
+  }
+
+  /** Classroom and workshop screens (loaded on demand: solo play never downloads the multiplayer client). */
+  function networked(route: Route): void {
+    const shell: Shell = {
+      storage,
+      show,
+      setPhase: (phase) => {
+        root.dataset.phase = phase;
+      },
+      menu: (message) => menu(message ?? null),
+      loadRoom,
+      randomSeed: options.randomSeed,
+    };
+    import("./classroom/index.ts").then(
+      (m) => m.openClassroom(shell, route),
+      (err: unknown) => menu(`The classroom screens could not be loaded: ${(err as Error).message}`),
     );
   }
 
@@ -166,6 +188,15 @@ export function startApp(options: AppOptions): void {
   // URL parameters start a game directly; otherwise an unfinished autosave resumes; otherwise the menu.
   void loadRoom().catch(() => {}); // a failure is reported when the room is mounted
   const p = options.params;
+  const code = (name: string) => p.get(name)?.trim().toUpperCase() || null;
+  const projectorCode = code("projector");
+  const facilitateCode = code("facilitate");
+  if (projectorCode || facilitateCode || p.has("join")) {
+    if (projectorCode) networked({ to: "projector", code: projectorCode });
+    else if (facilitateCode) networked({ to: "facilitate", code: facilitateCode, token: p.get("token") ?? undefined });
+    else networked({ to: "join", code: code("join") });
+    return;
+  }
   const scenarioId = p.get("scenario");
   if (scenarioId) {
     if (!bundledScenario(scenarioId)) {

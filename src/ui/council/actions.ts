@@ -187,12 +187,25 @@ function silence(c: ActionContext): HTMLElement {
   );
 }
 
-/** The actions for the current phase and seat. */
-export function actionsPanel(c: ActionContext, begin: () => void, proceed: () => void): HTMLElement {
+/**
+ * The actions for the current phase and seat. `begin` and `proceed` start the session and move on from an
+ * incident card; null when someone else does (the facilitator and the server's clock, in networked play).
+ */
+export function actionsPanel(c: ActionContext, begin: (() => void) | null, proceed: (() => void) | null): HTMLElement {
   const phase = phaseOf(c.session);
   const parts: (HTMLElement | null)[] = [];
-  if (phase === "briefing") parts.push(button("Begin the session", "begin", begin, { class: "primary" }));
-  if (phase === "incident") parts.push(button("Continue to attribution", "continue", proceed, { class: "primary" }));
+  if (phase === "briefing")
+    parts.push(
+      begin
+        ? button("Begin the session", "begin", begin, { class: "primary" })
+        : h("p", { class: "waiting" }, "Waiting for the facilitator to start the session…"),
+    );
+  if (phase === "incident")
+    parts.push(
+      proceed
+        ? button("Continue to attribution", "continue", proceed, { class: "primary" })
+        : h("p", {}, "Read the incident card: the Council turns to attribution when the timer runs out."),
+    );
   if (phase === "attribution") {
     parts.push(h("p", {}, "Evidence arrives as the hours pass. Capitals weigh it; the Council will consult."));
     if (c.you !== "chair") parts.push(allyNational(c));

@@ -25,8 +25,12 @@ function meter(label: string, value: number, id: string): HTMLElement {
   );
 }
 
-/** Your attribution confidence (an ally's own, private) and the harm gauge. */
-export function statusPanel(session: Session, you: SeatId): HTMLElement {
+/**
+ * Your attribution confidence (an ally's own, private) and the harm gauge. Seeing the whole table (the chair),
+ * it counts the capitals that are fairly sure, unless `privateReadings` is false (a networked view, where the
+ * server hides other allies' readings).
+ */
+export function statusPanel(session: Session, you: SeatId, privateReadings = true): HTMLElement {
   const s = stateOf(session);
   const ally = s.allies.find((a) => a.code === you);
   const parts: (HTMLElement | null)[] = [];
@@ -43,6 +47,8 @@ export function statusPanel(session: Session, you: SeatId): HTMLElement {
     parts.push(meter("Harm as you assess it", ally.severity, "meter-harm"));
   } else {
     parts.push(meter("Harm as the Council assesses it (median)", councilSeverity(s), "meter-harm"));
+  }
+  if (!ally && privateReadings) {
     const conf = s.allies.map((a) => stateConfidence(a.belief));
     const convinced = conf.filter((c) => c >= 0.65).length;
     parts.push(

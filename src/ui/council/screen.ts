@@ -2,6 +2,7 @@
  * The council screen: the Phaser room (drawn from a CouncilView) beside accessible DOM panels. Panels are
  * rebuilt when the state moves on; forms are kept while the player is still in the same step.
  */
+import type { CouncilGame } from "../../net/game.ts";
 import type { LocalGame } from "../../net/localGame.ts";
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
@@ -29,7 +30,55 @@ export interface CouncilScreen {
   destroy(): void;
 }
 
+/** What differs between solo and networked play: the header's controls, and who paces the session. */
+export interface CouncilChrome {
+  controls: HTMLElement; // the header's controls (solo: pause, skip, export, menu)
+  banner?: HTMLElement; // shown above the header (networked: the connection status)
+  silenceLeft(): number | null; // seconds before the silence deadline, if a countdown runs
+  sent(): void; // the player sent an event
+  refreshed(): void; // the screen was redrawn (update the controls' texts)
+  playerPaces: boolean; // the player begins the session and moves on from incident cards (solo)
+  privateReadings: boolean; // other allies' beliefs are known (solo); false when the server hides them
+}
+
+/** The solo council screen: the engine in the page, paced by a Director. */
 export function councilScreen(game: LocalGame, director: Director, you: SeatId, menu: () => void): CouncilScreen {
+  function exportRecord(): void {
+    const blob = new Blob([game.exportText()], { type: "application/json" });
+    const a = h("a", {
+      href: URL.createObjectURL(blob),
+      download: `case-by-case-${game.record.scenario.id}-seed${game.record.seed}.json`,
+    });
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+  // The header is built once; only its texts change, so its buttons stay put under the pointer.
+  const pause = button("Pause", "pause", () => {
+    director.togglePause();
+    pause.textContent = director.paused ? "Resume" : "Pause";
+  });
+  const controls = h(
+    "div",
+    { class: "controls" },
+    pause,
+    button("Skip ahead", "skip", () => director.skip()),
+    button("Export record", "export", exportRecord),
+    button("Menu", "menu", menu),
+  );
+  return councilLayout(game, you, {
+    controls,
+    silenceLeft: () => director.silenceLeft,
+    sent: () => director.poke(),
+    refreshed: () => {
+      pause.textContent = director.paused ? "Resume" : "Pause";
+    },
+    playerPaces: true,
+    privateReadings: true,
+  });
+}
+
+/** The council screen over any game (local or networked); `chrome` supplies what differs. */
+export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChrome): CouncilScreen {
   let selected: string | null = null;
   let room: CouncilRoomHandle | null = null;
   let actionsKey = "";
@@ -42,13 +91,14 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
   const el = h(
     "section",
     { class: "screen council", "aria-label": "The North Atlantic Council" },
+    chrome.banner ?? null,
     header,
     h("div", { class: "council-body" }, roomHost, h("div", { class: "panels" }, notice, actions, side)),
   );
 
   const send = (event: unknown) => {
     game.send(event);
-    director.poke();
+    chrome.sent();
   };
   const select = (code: string | null) => {
     selected = selected === code ? null : code;
@@ -56,41 +106,20 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     if (selected) document.getElementById("dossier")?.focus();
   };
 
-  function exportRecord(): void {
-    const blob = new Blob([game.exportText()], { type: "application/json" });
-    const a = h("a", {
-      href: URL.createObjectURL(blob),
-      download: `case-by-case-${game.record.scenario.id}-seed${game.record.seed}.json`,
-    });
-    a.click();
-    URL.revokeObjectURL(a.href);
-  }
-
   // The header is built once; only its texts change, so its buttons stay put under the pointer.
   const clock = h("p", { class: "clock", "aria-live": "polite" });
-  const pause = button("Pause", "pause", () => {
-    director.togglePause();
-    pause.textContent = director.paused ? "Resume" : "Pause";
-  });
   const profileName = game.session.env.profiles.find((p) => p.code === you)?.name ?? you;
   header.append(
     h("h1", {}, game.session.env.scenario.title),
     clock,
     h("p", { class: "seat-label" }, you === "chair" ? "You chair the Council" : `You represent ${profileName}`),
-    h(
-      "div",
-      { class: "controls" },
-      pause,
-      button("Skip ahead", "skip", () => director.skip()),
-      button("Export record", "export", exportRecord),
-      button("Menu", "menu", menu),
-    ),
+    chrome.controls,
   );
 
   function renderHeader(view: CouncilView): void {
     const text = `${view.clockLabel} · ${phaseOf(game.session)}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
     if (clock.textContent !== text) clock.textContent = text;
-    pause.textContent = director.paused ? "Resume" : "Pause";
+    chrome.refreshed();
   }
 
   function refresh(): void {
@@ -104,13 +133,13 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     if (key !== actionsKey) {
       actionsKey = key;
       const hadFocus = actions.contains(document.activeElement);
-      const ctx = { session: game.session, you, send, silenceLeft: director.silenceLeft };
+      const ctx = { session: game.session, you, send, silenceLeft: chrome.silenceLeft() };
       actions.replaceChildren(
         phase === "briefing" ? briefingPanel(game.session, you) : "",
         actionsPanel(
           ctx,
-          () => send({ type: "session.start", by: "system" }),
-          () => send({ type: "phase.advance", by: "system" }),
+          chrome.playerPaces ? () => send({ type: "session.start", by: "system" }) : null,
+          chrome.playerPaces ? () => send({ type: "phase.advance", by: "system" }) : null,
         ),
       );
       // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
@@ -125,7 +154,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     side.replaceChildren(
       ...[
         dossierPanel(game.session, selected, () => select(null)),
-        statusPanel(game.session, you),
+        statusPanel(game.session, you, chrome.privateReadings),
         incidentPanel(game.session),
         intelligencePanel(game.session, you),
         seatList(game.session, selected, select),
@@ -151,9 +180,8 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     refresh,
     tick() {
       const countdown = document.getElementById("silence-countdown");
-      if (countdown)
-        countdown.textContent =
-          director.silenceLeft === null ? "Deadline pending" : `Silence deadline in ${director.silenceLeft} s`;
+      const left = chrome.silenceLeft();
+      if (countdown) countdown.textContent = left === null ? "Deadline pending" : `Silence deadline in ${left} s`;
     },
     destroy() {
       unsubscribe();

@@ -7,11 +7,14 @@ import { summarize } from "../../sim/summary.ts";
 import { button, h } from "../dom.ts";
 import { OUTCOME_TEXT, SCORE_TEXT } from "../words.ts";
 
+/** What the debrief offers; null hides an action (a networked delegate cannot replay the class's session). */
 export interface DebriefActions {
-  sameSeed(): void;
-  newSeed(): void;
-  exportRecord(): void;
+  sameSeed: (() => void) | null;
+  newSeed: (() => void) | null;
+  exportRecord: (() => void) | null;
   menu(): void;
+  menuLabel?: string; // "Menu" unless told
+  showHash?: boolean; // the state hash (false for a redacted networked view, whose hash is not the record's)
 }
 
 const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "person" };
@@ -88,7 +91,7 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
     h(
       "p",
       { class: "meta" },
-      `Seed ${summary.seed} · ${summary.days} days of crisis · adversary: ${summary.reactions.join(", ") || "—"} · state hash ${summary.stateHash}`,
+      `Seed ${summary.seed} · ${summary.days} days of crisis · adversary: ${summary.reactions.join(", ") || "—"}${actions.showHash === false ? "" : ` · state hash ${summary.stateHash}`}`,
     ),
     h("h2", {}, "Scores"),
     h(
@@ -121,10 +124,12 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
     h(
       "nav",
       { class: "debrief-buttons", "aria-label": "After the debrief" },
-      button("Play again with the same seed", "replay-same-seed", actions.sameSeed, { class: "primary" }),
-      button("Play again with a new seed", "new-seed", actions.newSeed),
-      button("Export the record", "export", actions.exportRecord),
-      button("Menu", "menu", actions.menu),
+      actions.sameSeed
+        ? button("Play again with the same seed", "replay-same-seed", actions.sameSeed, { class: "primary" })
+        : null,
+      actions.newSeed ? button("Play again with a new seed", "new-seed", actions.newSeed) : null,
+      actions.exportRecord ? button("Export the record", "export", actions.exportRecord) : null,
+      button(actions.menuLabel ?? "Menu", "menu", actions.menu),
     ),
   );
 }

@@ -1,10 +1,13 @@
-/** The main menu: Solo, Classroom and Workshop (coming), Continue, Load a record, About. */
+/** The main menu: Continue, Solo, Classroom, Workshop, Join a session, Load a record, About. */
 import { button, h } from "../dom.ts";
 
 export interface MenuActions {
   solo(): void;
   resume: (() => void) | null;
   load(file: File): void;
+  classroom(): void; // a teacher runs a session for the class
+  workshop(): void; // a facilitator runs an exercise
+  join(): void; // a student or participant joins with a code
   about(): void;
 }
 
@@ -32,8 +35,9 @@ export function menuScreen(actions: MenuActions, message: string | null): HTMLEl
       { class: "menu-buttons", "aria-label": "Main menu" },
       actions.resume ? button("Continue", "continue", actions.resume, { class: "primary" }) : null,
       button("Solo", "solo", actions.solo, { class: actions.resume ? undefined : "primary" }),
-      button("Classroom (coming)", "classroom", () => {}, { disabled: true, title: "Coming in a later release" }),
-      button("Workshop (coming)", "workshop", () => {}, { disabled: true, title: "Coming in a later release" }),
+      button("Classroom: run a session for your class", "classroom", actions.classroom),
+      button("Workshop: facilitate an exercise", "workshop", actions.workshop),
+      button("Join a session with a code", "join", actions.join),
       button("Load a record…", "load", () => file.click()),
       file,
       button("About", "about", actions.about),

@@ -1,0 +1,56 @@
+/**
+ * Secrets a device keeps per session: a delegate's seat token (to come back to the same seat after closing the
+ * tab) and a facilitator's token (to run the session from this browser). Kept in localStorage, keyed by the join
+ * code, never put in a URL.
+ */
+
+const seatKey = (code: string) => `case-by-case.seat.${code}`;
+const facilitatorKey = (code: string) => `case-by-case.facilitator.${code}`;
+
+export interface StoredSeat {
+  token: string;
+  name: string;
+}
+
+function read(storage: Storage | null, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: Storage | null, key: string, value: string | null): void {
+  try {
+    if (value === null) storage?.removeItem(key);
+    else storage?.setItem(key, value);
+  } catch {
+    // Storage full or disabled: the seat still works until the tab closes.
+  }
+}
+
+/** The seat token and name this device used for a session, if any. */
+export function storedSeat(storage: Storage | null, code: string): StoredSeat | null {
+  const text = read(storage, seatKey(code));
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as Partial<StoredSeat>;
+    return typeof value.token === "string" && typeof value.name === "string"
+      ? { token: value.token, name: value.name }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storeSeat(storage: Storage | null, code: string, seat: StoredSeat | null): void {
+  write(storage, seatKey(code), seat ? JSON.stringify(seat) : null);
+}
+
+export function storedFacilitatorToken(storage: Storage | null, code: string): string | null {
+  return read(storage, facilitatorKey(code));
+}
+
+export function storeFacilitatorToken(storage: Storage | null, code: string, token: string | null): void {
+  write(storage, facilitatorKey(code), token);
+}

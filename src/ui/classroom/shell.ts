@@ -1,0 +1,66 @@
+/**
+ * What the networked screens need from the app shell, and the routes between them. The shell (app.ts) owns the
+ * page: it swaps screens and tears the old one down; these screens own their connection to the game server.
+ */
+import type { CouncilRoom } from "../../scenes/mountCouncil.ts";
+import { h } from "../dom.ts";
+
+export interface Shell {
+  storage: Storage | null;
+  /** Shows a screen; `onLeave` runs when another screen replaces it. */
+  show(phase: string, el: HTMLElement, onLeave?: () => void): void;
+  /** Sets the page's phase marker (#app[data-phase]) without replacing the screen. */
+  setPhase(phase: string): void;
+  menu(message?: string | null): void;
+  loadRoom(): Promise<typeof import("../../scenes/mountCouncil.ts")>;
+  randomSeed(): number;
+}
+
+export type Mode = "classroom" | "workshop";
+
+export type Route =
+  | { to: "hub"; mode: Mode }
+  | { to: "join"; code: string | null }
+  | { to: "projector"; code: string }
+  | { to: "facilitate"; code: string; token?: string };
+
+/** The address of a networked screen: `?join=CODE`, `?projector=CODE`, `?facilitate=CODE` (never a token). */
+export function setAddress(param: "join" | "projector" | "facilitate" | null, code?: string): void {
+  const search = param && code ? `?${param}=${encodeURIComponent(code)}` : "";
+  history.replaceState(null, "", `${location.pathname}${search}`);
+}
+
+/** The link a student opens to join (what the QR code holds). */
+export function joinLink(code: string): string {
+  return `${location.origin}${location.pathname}?join=${encodeURIComponent(code)}`;
+}
+
+/**
+ * Mounts the Phaser council room in `host` (lazily loaded); `ready` gets it once it draws. When the room cannot
+ * be drawn, the host says so and the text panels carry on. Returns the function that removes it.
+ */
+export function mountRoom(
+  shell: Shell,
+  host: HTMLElement,
+  ready: (room: CouncilRoom) => void,
+  onSelect: (code: string | null) => void = () => {},
+): () => void {
+  let alive = true;
+  let room: CouncilRoom | null = null;
+  shell
+    .loadRoom()
+    .then(({ mountCouncil }) => {
+      if (!alive) return;
+      room = mountCouncil(host, { onSelect, onReady: (r) => ready(r) });
+    })
+    .catch((err: unknown) => {
+      host.replaceChildren(
+        h("p", { class: "notice" }, `The council room could not be drawn (${(err as Error).message}).`),
+      );
+      host.dataset.ready = "fallback";
+    });
+  return () => {
+    alive = false;
+    room?.destroy();
+  };
+}
