@@ -3,9 +3,11 @@
  * and, with the facilitator token, download its record (GET /api/sessions/:code/record). JSON in and out;
  * bad input gets a 400 with a reason.
  */
+import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { codeSchema, createSessionSchema } from "../net/protocol.ts";
-import { stateOf } from "../sim/session.ts";
+import type { CouncilRoom } from "./councilRoom.ts";
+import type { SessionStatus } from "./councilSession.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
@@ -15,6 +17,16 @@ const createLimiter = new RateLimiter({ burst: 20, perSecond: 0.2 });
 const lookupLimiter = new RateLimiter({ burst: 60, perSecond: 2 });
 
 const fail = (res: Response, status: number, error: string) => res.status(status).json({ error });
+
+/** The status of a session whose room another process runs (scale-out), or null when no room has that code. */
+async function remoteStatus(code: string): Promise<SessionStatus | null> {
+  try {
+    if (!(await matchMaker.getRoomById(code))) return null;
+    return (await matchMaker.remoteRoomCall<CouncilRoom>(code, "publicStatus")) as SessionStatus;
+  } catch {
+    return null;
+  }
+}
 
 /** `openRoom` starts the session's room (so players can join) once the session is in the store. */
 export function apiRouter(registry: Registry, openRoom: (code: string) => Promise<void>): express.Router {
@@ -39,30 +51,25 @@ export function apiRouter(registry: Registry, openRoom: (code: string) => Promis
     }
   });
 
-  router.get("/sessions/:code", (req, res) => {
+  router.get("/sessions/:code", async (req, res) => {
     if (!lookupLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many lookups: wait a minute");
     const code = codeSchema.safeParse(req.params.code);
-    const council = code.success ? registry.running(code.data) : undefined;
-    if (!council) return fail(res, 404, "no such session");
-    return res.json({
-      code: council.code,
-      scenario: council.session.env.scenario.id,
-      phase: council.phase,
-      hour: stateOf(council.session).hour,
-      seats: council.seatStatus(),
-      events: council.record.events.length,
-    });
+    if (!code.success) return fail(res, 404, "no such session");
+    const status = registry.running(code.data)?.status() ?? (await remoteStatus(code.data));
+    return status ? res.json(status) : fail(res, 404, "no such session");
   });
 
   router.get("/sessions/:code/record", (req, res) => {
     const code = codeSchema.safeParse(req.params.code);
-    const council = code.success ? registry.running(code.data) : undefined;
     const header = req.get("authorization") ?? "";
     const token = header.startsWith("Bearer ") ? header.slice(7) : String(req.query.token ?? "");
-    if (!council || !token || !secretMatches(token, registry.facilitatorHash(council.code)))
+    if (!code.success || !token || !secretMatches(token, registry.facilitatorHash(code.data)))
       return fail(res, 404, "no such session, or wrong facilitator token");
-    res.setHeader("content-disposition", `attachment; filename="case-by-case-${council.code}.json"`);
-    return res.type("application/json").send(`${JSON.stringify(council.record, null, 2)}\n`);
+    // The durable log has every accepted event, also of sessions that are over or run by another process.
+    const record = registry.running(code.data)?.record ?? registry.storedRecord(code.data);
+    if (!record) return fail(res, 404, "no such session, or wrong facilitator token");
+    res.setHeader("content-disposition", `attachment; filename="case-by-case-${code.data}.json"`);
+    return res.type("application/json").send(`${JSON.stringify(record, null, 2)}\n`);
   });
 
   router.use((_req, res) => fail(res, 404, "no such endpoint"));

@@ -14,7 +14,7 @@ import {
   type Viewer,
   type ViewMessage,
 } from "../net/protocol.ts";
-import type { CouncilSession } from "./councilSession.ts";
+import type { CouncilSession, SessionStatus } from "./councilSession.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
@@ -135,6 +135,11 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   override onDispose(): void {
     this.unsubscribe();
     this.registry.close(this.roomId);
+  }
+
+  /** The public status, for the session API of whichever process is asked (called through the matchmaker). */
+  publicStatus(): SessionStatus {
+    return this.council.status();
   }
 
   /** Turns valid join options into a connection: the facilitator, the projector, or a person in a seat. */

@@ -17,6 +17,16 @@ import { type Player, Seats } from "./seats.ts";
 import type { Store } from "./store.ts";
 
 export type Outcome = { ok: true } | { ok: false; reason: string };
+
+/** A session's public status. */
+export interface SessionStatus {
+  code: string;
+  scenario: string;
+  phase: Phase;
+  hour: number;
+  seats: SeatStatus[];
+  events: number; // accepted events so far
+}
 const refuse = (reason: string): Outcome => ({ ok: false, reason });
 
 /** Seconds before a consultation round closes once every delegate has spoken. */
@@ -97,6 +107,18 @@ export class CouncilSession {
     };
     const chair = s.chair === "human" ? [seat("chair", false)] : [];
     return [...chair, ...s.allies.map((a) => seat(a.code, !s.humans.includes(a.code)))];
+  }
+
+  /** What anyone with the join code may know (`GET /api/sessions/:code`). */
+  status(): SessionStatus {
+    return {
+      code: this.code,
+      scenario: this.session.env.scenario.id,
+      phase: this.phase,
+      hour: stateOf(this.session).hour,
+      seats: this.seatStatus(),
+      events: this.record.events.length,
+    };
   }
 
   /** The view for one connection; `logFrom` is how much of the log it already has. */

@@ -5,6 +5,7 @@
 import { randomInt } from "node:crypto";
 import { CODE_ALPHABET, type CreateSessionRequest, timerSettingsSchema } from "../net/protocol.ts";
 import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
+import { newRecord, type SessionRecord } from "../sim/record.ts";
 import { checkSeats, createEnv, type SeatPlan } from "../sim/session.ts";
 import { CouncilSession } from "./councilSession.ts";
 import type { Clock } from "./pacer.ts";
@@ -72,6 +73,16 @@ export class Registry {
   close(code: string): void {
     this.open_.get(code)?.stop();
     this.open_.delete(code);
+  }
+
+  /** A session's record from the durable store (a session that is over, or that another process runs). */
+  storedRecord(code: string): SessionRecord | null {
+    const stored = this.store.session(code);
+    const scenario = stored ? bundledScenario(stored.scenario) : undefined;
+    if (!stored || !scenario) return null;
+    const record = newRecord(createEnv(scenario, bundledRoster()), stored.seed, stored.seats);
+    record.events.push(...this.store.events(code));
+    return record;
   }
 
   facilitatorHash(code: string): string {

@@ -113,5 +113,8 @@ describe("a server killed with SIGKILL", () => {
     const third = await spawnServer(env, port);
     servers.push(third);
     expect(third.output()).not.toContain(`restored session ${created.code}`);
+    const kept = await downloadRecord(third.url, created);
+    expect(kept.status).toBe(200);
+    expect(kept.body).toEqual(record);
   });
 });

@@ -9,9 +9,11 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSession,
+  downloadRecord,
   freePort,
   Peer,
   removeTempDirs,
+  request,
   type ServerProcess,
   spawnServer,
   tempDir,
@@ -91,8 +93,18 @@ describe.skipIf(SKIP)("two server processes behind one Redis", () => {
     const statement = { type: "consultation.statement", stance: "oppose", wants: [], rejects: ["sanctions"] };
     expect(await bo.act(statement)).toMatchObject({ ok: true });
     await ann.when((p) => p.log.some((e) => e.k === "statement" && e.by === "LVA"), "Bo's statement");
-    const status = await fetch(`${here.url}/api/sessions/${created.code}`);
-    expect(await status.json()).toMatchObject({ code: created.code, phase: "consultation" });
+
+    // Either process answers the session API: the status from the room's process, the record from the store.
+    for (const server of [here, there]) {
+      const status = await request(`${server.url}/api/sessions/${created.code}`, "GET");
+      expect(status).toMatchObject({ status: 200, body: { code: created.code, phase: "consultation" } });
+      expect(status.body.events).toBe(bo.view?.seq);
+      expect(status.body.seats).toContainEqual({ ally: "LVA", name: `Bo via ${away}`, connected: true, ai: false });
+      const record = await downloadRecord(server.url, created);
+      expect(record.status).toBe(200);
+      expect(record.body.events).toHaveLength(bo.view?.seq ?? -1);
+    }
+    expect(await request(`${there.url}/api/sessions/ZZZZZZ`, "GET")).toMatchObject({ status: 404 });
     await Promise.all(everyone.map((p) => p.leave()));
   });
 });
