@@ -233,6 +233,8 @@ export function freePort(): Promise<number> {
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  env: Record<string, string>; // what it was started with (to restart it the same way)
+  port: number;
   output: () => string;
   /** SIGTERM (or `signal`), then waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -259,6 +261,8 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   return {
     child,
     url,
+    env,
+    port: listen,
     output: () => output,
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSession,
@@ -20,25 +21,31 @@ import {
   until,
 } from "./harness.ts";
 
-const REDIS = "/usr/bin/redis-server";
-const SKIP = !existsSync(REDIS);
-if (SKIP) console.warn(`REDIS TEST SKIPPED: ${REDIS} is not installed (apt-get install -y redis-server)`);
+/** redis-server on the PATH (or where apt puts it). */
+const REDIS = [...(process.env.PATH ?? "").split(delimiter), "/usr/bin", "/usr/local/bin"]
+  .map((dir) => join(dir, "redis-server"))
+  .find((path) => existsSync(path));
+if (!REDIS) console.warn("REDIS TEST SKIPPED: redis-server is not installed (apt-get install -y redis-server)");
 
 const SLOW_ROUNDS = { incidentSeconds: 0, stepSeconds: 0, roundSeconds: 600, silenceSeconds: 600 };
 
 /** The seat `ally` as `peer` sees it. */
 const seatOf = (peer: Peer, ally: string) => peer.view?.seats.find((s) => s.ally === ally);
 
-describe.skipIf(SKIP)("two server processes behind one Redis", () => {
+describe.skipIf(!REDIS)("two server processes behind one Redis", () => {
   let redis: ChildProcess;
   let a: ServerProcess;
   let b: ServerProcess;
 
   beforeAll(async () => {
     const redisPort = await freePort();
-    redis = spawn(REDIS, ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    redis = spawn(
+      REDIS ?? "redis-server",
+      ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     redis.stdout?.on("data", (d: Buffer) => {
       output += d.toString();
@@ -106,5 +113,25 @@ describe.skipIf(SKIP)("two server processes behind one Redis", () => {
     }
     expect(await request(`${there.url}/api/sessions/ZZZZZZ`, "GET")).toMatchObject({ status: 404 });
     await Promise.all(everyone.map((p) => p.leave()));
+  });
+
+  it("restores a session after its process is killed; clients of the other process rejoin it", async () => {
+    const created = await createSession(a.url, { scenario: "estonia-2007", seed: 6, timers: SLOW_ROUNDS });
+    const facilitator = await Peer.join(b.url, { code: created.code, facilitatorToken: created.facilitatorToken });
+    const ann = await Peer.join(b.url, { code: created.code, name: "Ann", ally: "EST" });
+    expect(await facilitator.facilitate({ op: "note", text: "Before the crash" })).toMatchObject({ ok: true });
+    for (const peer of [facilitator, ann]) peer.reconnectAfter(null);
+    const seq = facilitator.view?.seq;
+
+    await a.stop("SIGKILL");
+    a = await spawnServer(a.env, a.port);
+    expect(a.output()).toContain(`restored session ${created.code}`);
+    const back = await Peer.join(b.url, { code: created.code, name: "Ann", seatToken: ann.seatToken });
+    expect(back.seat).toBe("EST");
+    expect(back.view?.seq).toBe(seq);
+    expect(back.log.some((e) => e.k === "note" && e.text === "Before the crash")).toBe(true);
+    const status = await request(`${b.url}/api/sessions/${created.code}`, "GET");
+    expect(status).toMatchObject({ status: 200, body: { phase: "briefing", events: seq } });
+    await back.leave();
   });
 });
