@@ -172,7 +172,15 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   private handle(client: Client, type: "act" | "facilitate", raw: unknown): void {
     const id = typeof raw === "object" && raw && "id" in raw && typeof raw.id === "number" ? raw.id : null;
-    this.reply(client, id, this.refusal(client, type, raw));
+    let reason: string | null;
+    try {
+      reason = this.refusal(client, type, raw);
+    } catch (err) {
+      // A failure below (the durable log could not be written): nothing was applied; the process stays up.
+      this.registry.log(`${this.roomId}: ${type} failed: ${(err as Error).stack ?? String(err)}`);
+      reason = "the server could not save this action: it was not applied; try again";
+    }
+    this.reply(client, id, reason);
   }
 
   /** Applies a message; returns why it was refused, or null when it was accepted. */

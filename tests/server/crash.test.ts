@@ -36,10 +36,12 @@ describe("a server killed with SIGKILL", () => {
   });
 
   it("restores every acknowledged event, the seats and the clock, and plays on to the debrief", async () => {
-    const env = { DATA_DIR: tempDir(), PROCESS_NAME: "crash-test" };
+    const env = { DATA_DIR: tempDir(), PROCESS_NAME: "crash-test", STATIC_DIR: "/nonexistent/dist" };
     const port = await freePort();
     const first = await spawnServer(env, port);
     servers.push(first);
+    const page = await fetch(`${first.url}/`); // no build to serve: a plain answer, the API still works
+    expect([page.status, await page.text()]).toEqual([404, "not built: run npm run build"]);
     const created = await createSession(first.url, { scenario: "estonia-2007", seed: 21, timers: SLOW_ROUNDS });
     const facilitator = await Peer.join(first.url, { code: created.code, facilitatorToken: created.facilitatorToken });
     const ann = await Peer.join(first.url, { code: created.code, name: "Ann", ally: "EST" });

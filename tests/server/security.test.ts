@@ -243,6 +243,25 @@ describe("forged, malformed and hostile input", () => {
     });
   });
 
+  it("refuses an action the durable log cannot record, and applies nothing", async () => {
+    const eve = await delegate();
+    const store = server.registry.store;
+    const append = store.append;
+    const before = council.record.events.length;
+    store.append = () => {
+      throw new Error("disk I/O error");
+    };
+    try {
+      expect(await eve.act(STATEMENT)).toMatchObject({ ok: false, reason: /could not save this action/ });
+      expect(await facilitator.facilitate({ op: "note", text: "Lost?" })).toMatchObject({ ok: false });
+    } finally {
+      store.append = append;
+    }
+    expect(council.record.events).toHaveLength(before);
+    expect(store.events(created.code)).toHaveLength(before);
+    expect(await eve.act(STATEMENT)).toMatchObject({ ok: true });
+  });
+
   it("keeps serving after all of it, and logged every refusal", async () => {
     expect(await facilitator.facilitate({ op: "note", text: "Still here" })).toMatchObject({ ok: true });
     const late = await delegate();
