@@ -43,6 +43,7 @@ export function apiRouter(registry: Registry, openRoom: (code: string) => Promis
     try {
       const created = registry.create(parsed.data);
       await openRoom(created.code);
+      if (parsed.data.autoStart) registry.running(created.code)?.facilitate({ op: "start" });
       registry.log(`session ${created.code} created (${parsed.data.scenario}, seed ${parsed.data.seed})`);
       return res.status(201).json({ ...created, scenario: parsed.data.scenario, seed: parsed.data.seed });
     } catch (err) {
