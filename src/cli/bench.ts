@@ -1,17 +1,23 @@
 /**
  * Benchmarks, printed as one JSON object per line ({"name","value","unit"}) followed by a readable table.
  * Figures are compared in the same run against their targets; nothing here is a pass/fail test.
- *   npm run bench
+ *   npm run bench                  engine, web and load
+ *   npm run bench -- --load-only   the classroom load run only (src/cli/bench/load.ts)
  */
 import { engineBenchmarks } from "./bench/engine.ts";
+import { loadBenchmarks } from "./bench/load.ts";
 import { type Figure, printTable } from "./bench/report.ts";
 import { webBenchmarks } from "./bench/web.ts";
 
+const loadOnly = process.argv.includes("--load-only");
 const figures: Figure[] = [];
 const emit = (f: Figure) => {
   figures.push(f);
   process.stdout.write(`${JSON.stringify({ name: f.name, value: f.value, unit: f.unit })}\n`);
 };
-for (const f of engineBenchmarks()) emit(f);
-for (const f of await webBenchmarks()) emit(f);
+if (!loadOnly) {
+  for (const f of engineBenchmarks()) emit(f);
+  for (const f of await webBenchmarks()) emit(f);
+}
+for (const f of await loadBenchmarks()) emit(f);
 printTable(figures);

@@ -4,20 +4,14 @@
  * see: the public table to the projector, a seat's private intelligence to that seat only, everything to
  * the facilitator. A public status (schema state) lets any SDK client follow seats and phase.
  */
-import { type AuthContext, type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, ErrorCode, getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
 import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
-import {
-  type JoinOptions,
-  joinSchema,
-  parseClientMessage,
-  type ResultMessage,
-  type Viewer,
-  type ViewMessage,
-} from "../net/protocol.ts";
+import { type JoinOptions, joinSchema, parseClientMessage, type ResultMessage, type Viewer } from "../net/protocol.ts";
 import type { CouncilSession, SessionStatus } from "./councilSession.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
+import { ViewBatch } from "./viewBatch.ts";
 
 export const SeatSchema = schema(
   { ally: t.string(), name: t.string(), connected: t.boolean(), ai: t.boolean() },
@@ -212,28 +206,23 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   /** Sends every connection what changed for it. */
   private publish(): void {
     this.syncStatus();
-    const shared = new Map<string, ViewMessage>();
+    const batch = new ViewBatch(this.council);
     for (const client of this.clients) {
       const connection = this.connections.get(client.sessionId);
-      if (connection) this.sendView(client, connection, false, shared);
+      if (connection) this.sendView(client, connection, false, batch);
     }
   }
 
-  private sendView(client: Client, connection: Connection, full: boolean, shared?: Map<string, ViewMessage>): void {
+  /** Sends a connection its view; the views of one broadcast share a batch (their common parts packed once). */
+  private sendView(client: Client, connection: Connection, full: boolean, batch = new ViewBatch(this.council)): void {
     if (connection.viewer.kind === "player" && connection.player) {
       const player = this.council.seats.get(connection.player);
       connection.viewer = { ...connection.viewer, seat: player?.seat ?? null };
     }
-    const from = full ? 0 : connection.logSent;
-    // Connections with the same audience and log position get the same message object (built once).
-    const key = connection.viewer.kind === "player" ? null : `${connection.viewer.kind}|${from}`;
-    let view = key ? shared?.get(key) : undefined;
-    if (!view) {
-      view = this.council.view(connection.viewer, from);
-      if (key) shared?.set(key, view);
-    }
-    connection.logSent = view.log.from + view.log.entries.length;
-    client.send("view", view);
+    const view = batch.encode(connection.viewer, full ? 0 : connection.logSent);
+    connection.logSent = view.logEnd;
+    // What client.send("view", view) sends, with the view packed by the batch.
+    client.enqueueRaw(getMessageBytes.raw(Protocol.ROOM_DATA, "view", undefined, view.bytes));
   }
 
   private syncStatus(): void {

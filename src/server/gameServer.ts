@@ -26,6 +26,7 @@ export interface GameServerOptions {
   redisUrl?: string;
   publicAddress?: string; // host:port other processes and clients reach this one at (scale-out)
   owner?: string; // this process's name in the durable store (defaults to publicAddress or "local")
+  trustProxy?: boolean; // a reverse proxy in front sets X-Real-IP / X-Forwarded-For; else the socket's address counts
   log?: (line: string) => void;
 }
 
@@ -68,6 +69,13 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   });
   server.define(ROOM_NAME, CouncilRoom).filterBy(["code"]);
   await server.listen(options.port, options.host);
+  // Colyseus takes a join's address (for the join rate limit) from proxy headers only: its matchmaking route
+  // does not see the socket. Without a trusted proxy the socket's address is the client's, and a client's own
+  // X-Real-IP is not believed. Prepended after listen(), so this runs before Colyseus's request listener.
+  if (!options.trustProxy)
+    http.prependListener("request", (req) => {
+      req.headers["x-real-ip"] = req.socket.remoteAddress ?? "";
+    });
   const address = http.address() as AddressInfo;
   const url = `http://${options.host}:${address.port}`;
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the game, the session API and the multiplayer endpoint on http://127.0.0.1:8080.
- * Environment: PORT, HOST, DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME.
+ * Environment: PORT, HOST, DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME, TRUST_PROXY=1
+ * (behind a reverse proxy that sets X-Real-IP or X-Forwarded-For).
  */
 import { startGameServer } from "./gameServer.ts";
 
@@ -14,6 +15,7 @@ const server = await startGameServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
   owner: process.env.PROCESS_NAME || undefined,
+  trustProxy: process.env.TRUST_PROXY === "1",
 });
 process.stdout.write(`Case by Case on ${server.url}/\n`);
 
