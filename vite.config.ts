@@ -1,8 +1,34 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Adds `<link rel="modulepreload">` for the council room's chunk and its imports (Phaser) to the built index.html,
+ * so the browser fetches and compiles them alongside the app's own script instead of after the app has run and
+ * asked for them. A no-op for pages without the room (the bare benchmark page).
+ */
+function preloadCouncilRoom(): Plugin {
+  return {
+    name: "preload-council-room",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === "chunk");
+        const room = chunks.find((c) => c.facadeModuleId?.endsWith("/src/scenes/mountCouncil.ts"));
+        if (!room) return [];
+        return [...room.imports, room.fileName].map((file) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", crossorigin: true, href: `./${file}` },
+          injectTo: "head" as const,
+        }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: "./",
+  plugins: [preloadCouncilRoom()],
   build: {
     target: "es2023",
     outDir: "dist",

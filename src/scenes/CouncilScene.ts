@@ -6,14 +6,13 @@
 import Phaser from "phaser";
 import type { CouncilView } from "../ui/councilView.ts";
 import { CentreLabels } from "./CentreLabels.ts";
-import { ChairToken } from "./ChairToken.ts";
-import { ensureRoundFlag } from "./flags.ts";
-import { Legend } from "./Legend.ts";
+import { FLAG_ATLAS_KEY, FlagAtlas, loadFlags } from "./flags.ts";
+import { Legend, legendLayout } from "./Legend.ts";
 import { boldFont } from "./palette.ts";
 import { RoomArt } from "./RoomArt.ts";
 import { SeatToken } from "./SeatToken.ts";
 import { SpeechBubbles } from "./SpeechBubbles.ts";
-import { type CouncilLayout, layoutCouncil, type MeasureText } from "./seatLayout.ts";
+import { type CouncilLayout, estimateTextWidth, layoutCouncil, type MeasureText } from "./seatLayout.ts";
 
 /** What the room needs from whoever mounted it. */
 export interface RoomBridge {
@@ -24,6 +23,7 @@ export interface RoomBridge {
 
 const CHAIR = "__chair__";
 const IDLE_MS = 800; // how long the room keeps drawing after the last change or pointer movement
+const REFERENCE_PX = 100; // font size at which placard texts are measured
 
 export class CouncilScene extends Phaser.Scene {
   private view: CouncilView | null = null;
@@ -32,10 +32,10 @@ export class CouncilScene extends Phaser.Scene {
   private tokens = new Map<string, SeatToken>();
   private speech = new Map<string, string | null>();
   private art: RoomArt | null = null;
-  private chair: ChairToken | null = null;
   private centre: CentreLabels | null = null;
   private legend: Legend | null = null;
   private bubbles: SpeechBubbles | null = null;
+  private flags: FlagAtlas | null = null;
   private lastPoke = 0;
   private lastSelect = { code: "", at: 0 };
   private readonly measure: MeasureText;
@@ -44,26 +44,26 @@ export class CouncilScene extends Phaser.Scene {
   constructor(bridge: RoomBridge) {
     super("CouncilScene");
     this.bridge = bridge;
+    // Widths scale with the font size, so each text is measured once, at a reference size: the layout tries many
+    // sizes, and setting a canvas font is slow.
     const ctx = document.createElement("canvas").getContext("2d");
+    if (ctx) ctx.font = boldFont(REFERENCE_PX);
     const cache = new Map<string, number>();
     this.measure = (text, px) => {
-      const key = `${px}|${text}`;
-      let w = cache.get(key);
+      let w = cache.get(text);
       if (w === undefined) {
-        if (ctx) ctx.font = boldFont(px);
-        w = ctx ? ctx.measureText(text).width : text.length * px * 0.7;
-        cache.set(key, w);
+        w = ctx ? ctx.measureText(text).width : estimateTextWidth(text, REFERENCE_PX);
+        cache.set(text, w);
       }
-      return w;
+      return (w * px) / REFERENCE_PX;
     };
   }
 
   create(): void {
     const dpr = this.bridge.dpr;
     this.art = new RoomArt(this, dpr);
-    this.chair = new ChairToken(this, dpr);
     this.centre = new CentreLabels(this, dpr);
-    this.legend = new Legend(this, dpr);
+    this.legend = new Legend(this);
     this.bubbles = new SpeechBubbles(this, dpr);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
     for (const event of [
@@ -76,6 +76,15 @@ export class CouncilScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     this.onResize();
     this.bridge.onReady();
+    // The table is usable without flags: seats show plain discs until the flags have loaded.
+    const flags = new FlagAtlas(this.textures);
+    this.flags = flags;
+    void loadFlags().then((images) => {
+      if (this.flags !== flags) return; // the room was closed meanwhile
+      flags.setImages(images);
+      this.showFlags();
+      this.poke();
+    });
   }
 
   /**
@@ -143,17 +152,26 @@ export class CouncilScene extends Phaser.Scene {
     const labels = view.seats.map((s) => ({ name: s.name, code: s.code, isYou: s.isYou }));
     const layout = layoutCouncil(w, h, labels, view.chairIsYou, this.measure);
     this.layout = layout;
-    this.art.draw(layout);
-    this.chair?.place(layout, view.chairIsYou);
+    const legend = legendLayout(layout, this.measure);
+    this.art.draw(layout, { seatIsYou: view.seats.map((s) => s.isYou), chairIsYou: view.chairIsYou, legend });
     this.centre?.setBox(layout.centre);
-    this.legend?.place(layout);
+    this.legend?.place(legend);
     this.bubbles?.clear();
     view.seats.forEach((s, i) => {
       const slot = layout.seats[i];
-      const token = this.tokens.get(s.code);
-      if (!slot || !token) return;
-      token.place(slot, layout, ensureRoundFlag(this.textures, s.iso2, layout.flagD * this.bridge.dpr));
+      if (slot) this.tokens.get(s.code)?.place(slot, layout);
     });
+    this.showFlags();
+  }
+
+  /** Puts the flags that have loaded on their seats, drawn for the current layout's flag size. */
+  private showFlags(): void {
+    const { view, layout, flags } = this;
+    if (!view || !layout || !flags?.draw(layout.flagD * this.bridge.dpr)) return;
+    for (const s of view.seats) {
+      const frame = flags.frame(s.iso2);
+      if (frame) this.tokens.get(s.code)?.showFlag(FLAG_ATLAS_KEY, frame);
+    }
   }
 
   /** Reports a seat click once: a tap may also arrive as the browser's emulated mouse click. */
@@ -178,7 +196,14 @@ export class CouncilScene extends Phaser.Scene {
       if (a) bubbles.show(key, line, a, layout.width, layout.height, fontPx);
     };
     for (const s of view.seats) say(s.code, s.speech, () => this.tokens.get(s.code)?.bubbleAnchor() ?? null);
-    say(CHAIR, view.chairSpeech, () => this.chair?.bubbleAnchor(layout) ?? null);
+    const chair = layout.chair.placard;
+    say(CHAIR, view.chairSpeech, () => ({
+      x: chair.x + chair.w / 2,
+      y: chair.y + chair.h / 2,
+      dirX: 0,
+      dirY: 1,
+      clear: chair.h / 2,
+    }));
   }
 
   private teardown(): void {
@@ -186,8 +211,9 @@ export class CouncilScene extends Phaser.Scene {
     for (const token of this.tokens.values()) token.destroy();
     this.tokens.clear();
     this.bubbles?.clear();
-    for (const part of [this.art, this.chair, this.centre, this.legend]) part?.destroy();
+    for (const part of [this.art, this.centre, this.legend]) part?.destroy();
     this.art = null;
+    this.flags = null;
   }
 
   /** For tests and previews: the layout in use and how many bubbles are showing. */

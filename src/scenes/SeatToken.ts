@@ -1,12 +1,12 @@
 /**
- * One ally's seat: round flag, stance ring with a glyph badge, hit / broke-silence badges, placard and click zones.
- * It draws a SeatView and reports clicks; it decides nothing.
+ * One ally's seat: round flag, stance ring with a glyph badge, hit / broke-silence badges, the selection and click
+ * zones over its placard. Its base and placard only change with the layout and are painted with the room
+ * (roomPainting.ts). It draws a SeatView and reports clicks; it decides nothing.
  */
 import Phaser from "phaser";
 import type { SeatView } from "../ui/councilView.ts";
 import { drawBadge } from "./badges.ts";
-import { COLORS, CSS, DEPTH, FONT, lerpColor, STANCE } from "./palette.ts";
-import { addPlacardLabel } from "./placardLabel.ts";
+import { COLORS, DEPTH, lerpColor, STANCE } from "./palette.ts";
 import type { BubbleAnchor } from "./SpeechBubbles.ts";
 import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
 
@@ -16,12 +16,10 @@ export class SeatToken {
   private readonly halo: Phaser.GameObjects.Graphics;
   private readonly ring: Phaser.GameObjects.Graphics;
   private readonly badges: Phaser.GameObjects.Graphics;
-  private readonly plate: Phaser.GameObjects.Graphics;
-  private readonly label: Phaser.GameObjects.Text;
+  private readonly marks: Phaser.GameObjects.Graphics; // on the placard: broke silence, selected
   private readonly flagZone: Phaser.GameObjects.Zone;
   private readonly placardZone: Phaser.GameObjects.Zone;
   private flag: Phaser.GameObjects.Image | null = null;
-  private fallback: Phaser.GameObjects.Text | null = null;
   private slot: SeatSlot | null = null;
   private layout: CouncilLayout | null = null;
   private seat: SeatView | null = null;
@@ -32,17 +30,14 @@ export class SeatToken {
 
   private readonly scene: Phaser.Scene;
   readonly code: string;
-  private readonly dpr: number;
 
   constructor(scene: Phaser.Scene, code: string, dpr: number, onSelect: (code: string) => void) {
     this.scene = scene;
     this.code = code;
-    this.dpr = dpr;
     this.halo = scene.add.graphics().setDepth(DEPTH.halo);
     this.ring = scene.add.graphics().setDepth(DEPTH.ring);
     this.badges = scene.add.graphics().setDepth(DEPTH.badge);
-    this.plate = scene.add.graphics().setDepth(DEPTH.plate);
-    this.label = addPlacardLabel(scene, dpr);
+    this.marks = scene.add.graphics().setDepth(DEPTH.plate);
     this.flagZone = scene.add.zone(0, 0, 1, 1);
     this.placardZone = scene.add.zone(0, 0, 1, 1);
     for (const zone of [this.flagZone, this.placardZone]) {
@@ -56,31 +51,25 @@ export class SeatToken {
     }
   }
 
-  /** Moves the seat to its slot in a new layout; `flagKey` is its round flag texture, or null to show the code. */
-  place(slot: SeatSlot, layout: CouncilLayout, flagKey: string | null): void {
+  /** Moves the seat to its slot in a new layout and redraws it. */
+  place(slot: SeatSlot, layout: CouncilLayout): void {
     this.slot = slot;
     this.layout = layout;
-    const d = layout.flagD;
-    if (flagKey) {
-      this.flag ??= this.scene.add.image(0, 0, flagKey).setDepth(DEPTH.flag);
-      this.flag.setTexture(flagKey).setPosition(slot.x, slot.y).setDisplaySize(d, d);
-    } else {
-      this.fallback ??= this.scene.add
-        .text(0, 0, this.code, { fontFamily: FONT, fontStyle: "bold", color: CSS.text, resolution: this.dpr })
-        .setOrigin(0.5)
-        .setDepth(DEPTH.flag);
-      this.fallback.setPosition(slot.x, slot.y).setFontSize(Math.max(9, d * 0.32));
-    }
+    this.flag?.setPosition(slot.x, slot.y).setDisplaySize(layout.flagD, layout.flagD);
     for (const g of [this.halo, this.ring, this.badges]) g.setPosition(slot.x, slot.y);
     const r = layout.seatR;
     this.flagZone.setPosition(slot.x, slot.y).setSize(2 * r, 2 * r);
     const p = slot.placard;
     this.placardZone.setPosition(p.x + p.w / 2, p.y + p.h / 2).setSize(p.w, p.h);
-    this.label
-      .setPosition(p.x + p.w / 2, p.y + p.h / 2)
-      .setFontSize(layout.fontPx)
-      .setLineSpacing(layout.fontPx * 0.15);
     this.redraw();
+  }
+
+  /** Shows its round flag (a frame of `key`) over the plain disc painted with the room. */
+  showFlag(key: string, frame: string): void {
+    this.flag ??= this.scene.add.image(0, 0, key, frame).setDepth(DEPTH.flag);
+    this.flag.setTexture(key, frame);
+    const { slot, layout } = this;
+    if (slot && layout) this.flag.setPosition(slot.x, slot.y).setDisplaySize(layout.flagD, layout.flagD);
   }
 
   /** Shows the seat's latest state; redraws only what changed. */
@@ -115,11 +104,8 @@ export class SeatToken {
   destroy(): void {
     this.ringTween?.remove();
     this.scene.tweens.killTweensOf(this.badges);
-    for (const o of [this.halo, this.ring, this.badges, this.plate, this.label, this.flagZone, this.placardZone]) {
-      o.destroy();
-    }
+    for (const o of [this.halo, this.ring, this.badges, this.marks, this.flagZone, this.placardZone]) o.destroy();
     this.flag?.destroy();
-    this.fallback?.destroy();
   }
 
   private setHovered(on: boolean): void {
@@ -150,7 +136,7 @@ export class SeatToken {
     this.drawHalo();
     this.drawRing();
     this.drawBadges();
-    this.drawPlacard();
+    this.drawMarks();
   }
 
   private drawHalo(): void {
@@ -158,11 +144,9 @@ export class SeatToken {
     const layout = this.layout;
     if (!layout) return;
     const r = layout.seatR;
-    g.fillStyle(COLORS.seatBack, 1).fillCircle(0, 0, r);
     if (this.selected || this.hovered) {
       g.fillStyle(COLORS.selection, this.selected ? 0.3 : 0.15).fillCircle(0, 0, r + Math.max(4, r * 0.3));
     }
-    if (this.seat?.isYou) g.lineStyle(Math.max(2, layout.ring * 0.8), COLORS.gold, 1).strokeCircle(0, 0, r + 2);
     if (this.selected) {
       const out = this.seat?.isYou ? r + 2 + Math.max(2, layout.ring * 0.8) : r + 1.5;
       g.lineStyle(2.5, COLORS.selection, 1).strokeCircle(0, 0, out + 1.5);
@@ -188,28 +172,15 @@ export class SeatToken {
     if (seat.brokeSilence) drawBadge(g, "brokeSilence", diag, -diag, layout.badge);
   }
 
-  private drawPlacard(): void {
-    const g = this.plate.clear();
+  private drawMarks(): void {
+    const g = this.marks.clear();
     const slot = this.slot;
-    const layout = this.layout;
-    if (!slot || !layout) return;
+    if (!slot || !(this.selected || this.seat?.brokeSilence)) return;
     const p = slot.placard;
-    const you = this.seat?.isYou === true;
     const radius = Math.min(4, p.h / 4);
-    // A staggered placard gets a faint leader line back to its flag.
-    const nx = Math.max(p.x, Math.min(slot.x, p.x + p.w)) - slot.x;
-    const ny = Math.max(p.y, Math.min(slot.y, p.y + p.h)) - slot.y;
-    const gap = Math.hypot(nx, ny);
-    if (gap > layout.seatR + 8) {
-      const k = (layout.seatR + 1) / gap;
-      g.lineStyle(1, COLORS.ivory, 0.45).lineBetween(slot.x + nx * k, slot.y + ny * k, slot.x + nx, slot.y + ny);
-    }
-    g.fillStyle(0x000000, 0.35).fillRoundedRect(p.x + 1, p.y + 2, p.w, p.h, radius);
-    g.fillStyle(you ? COLORS.gold : COLORS.ivory, 1).fillRoundedRect(p.x, p.y, p.w, p.h, radius);
     if (this.seat?.brokeSilence) g.fillStyle(COLORS.brokeSilence, 1).fillRect(p.x + 2, p.y + p.h - 3, p.w - 4, 2.5);
     if (this.selected) {
       g.lineStyle(2.5, COLORS.selection, 1).strokeRoundedRect(p.x - 1.5, p.y - 1.5, p.w + 3, p.h + 3, radius + 1);
     }
-    this.label.setText(slot.lines.join("\n")).setColor(you ? CSS.goldInk : CSS.ink);
   }
 }

@@ -20,6 +20,7 @@ export const COLORS = {
   white: 0xffffff,
   selection: 0x8fd3ff, // the seat whose dossier is open
   seatBack: 0x0f1d33,
+  flagPlaceholder: 0x2c4a78, // a seat's disc until its flag has loaded
   hit: 0xe5484d,
   brokeSilence: 0x9b7bea,
   bubble: 0xf7f4ec,
@@ -38,7 +39,6 @@ export const CSS = {
 
 /** Draw order of the room's layers. */
 export const DEPTH = {
-  backdrop: -2,
   table: 0,
   halo: 10,
   flag: 11,
