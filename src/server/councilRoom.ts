@@ -23,6 +23,9 @@ export const CouncilStatus = schema(
 );
 export type CouncilStatus = SchemaType<typeof CouncilStatus>;
 
+/** The bytes before a `view` message's msgpack in its frame. */
+const VIEW_FRAME_HEADER = getMessageBytes.raw(Protocol.ROOM_DATA, "view");
+
 /** What the room remembers about each connection. */
 interface Connection {
   viewer: Viewer;
@@ -219,10 +222,10 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
       const player = this.council.seats.get(connection.player);
       connection.viewer = { ...connection.viewer, seat: player?.seat ?? null };
     }
-    const view = batch.encode(connection.viewer, full ? 0 : connection.logSent);
+    // The frame client.send("view", view) would send, with the view packed by the batch.
+    const view = batch.encode(connection.viewer, full ? 0 : connection.logSent, VIEW_FRAME_HEADER);
     connection.logSent = view.logEnd;
-    // What client.send("view", view) sends, with the view packed by the batch.
-    client.enqueueRaw(getMessageBytes.raw(Protocol.ROOM_DATA, "view", undefined, view.bytes));
+    client.enqueueRaw(view.bytes);
   }
 
   private syncStatus(): void {

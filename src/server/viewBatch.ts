@@ -33,10 +33,11 @@ function memo<K>(cache: Map<K, Uint8Array>, key: K, make: () => Uint8Array): Uin
   return bytes;
 }
 
-function join(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts one after the other, in one buffer (Buffer.allocUnsafe: every byte is written). */
+function join(parts: readonly Uint8Array[]): Buffer {
   let length = 0;
   for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
+  const out = Buffer.allocUnsafe(length);
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
@@ -50,7 +51,7 @@ export class ViewBatch {
   private readonly template: ViewMessage; // the public view with the whole log
   private readonly keys: Map<string, Uint8Array>; // every key of the view and of its state, packed
   private readonly shared = new Map<string, Uint8Array>(); // view fields that are the same for everyone
-  private readonly states = new Map<string, Uint8Array>(); // by audience
+  private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
   private readonly logs = new Map<number, Uint8Array>(); // by the index the entries start from
   private publicAllies: Uint8Array[] = [];
 
@@ -60,13 +61,17 @@ export class ViewBatch {
     this.keys = new Map([...Object.keys(this.template), ...Object.keys(this.template.state)].map((k) => [k, pack(k)]));
   }
 
-  /** The msgpack bytes of `council.view(viewer, logFrom)`, and the log length that view brings the viewer to. */
-  encode(viewer: Viewer, logFrom: number): { bytes: Uint8Array; logEnd: number } {
+  /**
+   * The msgpack bytes of `council.view(viewer, logFrom)` after `prefix` (a frame header), and the log length
+   * that view brings the viewer to.
+   */
+  encode(viewer: Viewer, logFrom: number, prefix?: Uint8Array): { bytes: Buffer; logEnd: number } {
     const fields = Object.keys(this.template) as (keyof ViewMessage)[];
-    const parts: Uint8Array[] = [mapHeader(fields.length)];
+    const parts: Uint8Array[] = prefix ? [prefix] : [];
+    parts.push(mapHeader(fields.length));
     for (const field of fields) {
       parts.push(this.key(field));
-      if (field === "state") parts.push(this.state(viewer));
+      if (field === "state") parts.push(...this.state(viewer));
       else if (field === "log") parts.push(this.log(logFrom));
       else if (field === "viewer") parts.push(pack(viewer));
       else parts.push(this.viewField(field));
@@ -88,19 +93,22 @@ export class ViewBatch {
     return memo(this.logs, from, () => pack({ from, entries: this.template.log.entries.slice(from) }));
   }
 
-  /** The state as the viewer's audience sees it (the same rule as CouncilSession.view). */
-  private state(viewer: Viewer): Uint8Array {
+  /** The state as the viewer's audience sees it (the same rule as CouncilSession.view), in parts. */
+  private state(viewer: Viewer): Uint8Array[] {
     const audience =
       viewer.kind === "facilitator" ? "facilitator" : viewer.kind === "player" ? (viewer.seat ?? "public") : "public";
-    return memo(this.states, audience, () => {
-      if (audience === "facilitator") return pack(this.council.view(viewer, 0).state);
+    let parts = this.states.get(audience);
+    if (!parts) {
       const own = stateOf(this.council.session).allies.findIndex((a) => a.code === audience);
-      return own < 0 ? pack(this.template.state) : this.seatState(own);
-    });
+      if (audience === "facilitator") parts = [pack(this.council.view(viewer, 0).state)];
+      else parts = own < 0 ? [pack(this.template.state)] : this.seatState(own);
+      this.states.set(audience, parts);
+    }
+    return parts;
   }
 
-  /** The public state with ally `own` unredacted: the seat's own private reading. */
-  private seatState(own: number): Uint8Array {
+  /** The public state with ally `own` unredacted (the seat's own private reading), in parts. */
+  private seatState(own: number): Uint8Array[] {
     const state = this.template.state;
     const fields = Object.keys(state) as (keyof typeof state)[];
     if (!this.publicAllies.length) this.publicAllies = state.allies.map(pack);
@@ -116,7 +124,7 @@ export class ViewBatch {
         parts.push(i === own ? pack(stateOf(this.council.session).allies[i]) : ally);
       });
     }
-    return join(parts);
+    return parts;
   }
 
   /** A state field that every seat sees alike. */

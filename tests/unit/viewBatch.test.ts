@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getMessageBytes, Protocol } from "@colyseus/core";
 import { Packr, unpack } from "msgpackr";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../src/net/protocol.ts";
@@ -78,6 +79,17 @@ describe("ViewBatch", () => {
     }
     expect(council.facilitate({ op: "reveal" }).ok || council.phase === "debrief").toBe(true);
     expectSameViews(council, players);
+    council.stop();
+  });
+
+  it("frames a view as client.send does: Colyseus's header, then the view", () => {
+    const council = openSession("estonia-2007", "ai");
+    const viewer = viewerOf(seat(council, "Ann"));
+    const header = getMessageBytes.raw(Protocol.ROOM_DATA, "view");
+    const whole = getMessageBytes.raw(Protocol.ROOM_DATA, "view", council.view(viewer, 0));
+    const frame = new ViewBatch(council).encode(viewer, 0, header).bytes;
+    expect(frame.subarray(0, header.length)).toEqual(whole.subarray(0, header.length));
+    expect(unpack(frame.subarray(header.length))).toStrictEqual(unpack(whole.subarray(header.length)));
     council.stop();
   });
 

@@ -30,7 +30,7 @@ const STANCES = ["support", "undecided", "oppose"] as const;
 /** Broadcasts remembered per room while their deliveries are counted (older ones are dropped). */
 const TRACKED = 256;
 
-/** What every classroom adds to; latencies only for actions sent while `recording`. */
+/** What every classroom adds to; counts and latencies of the actions sent while `recording`. */
 export interface LoadStats {
   recording: boolean;
   latencies: number[]; // ms, one per delivery of an accepted action's view to another connection
@@ -169,12 +169,12 @@ export class Classroom {
     if (!sent || result.id === null) return;
     m.sentAt.delete(result.id);
     if (!result.ok) {
-      this.stats.refused++;
+      if (sent.recorded) this.stats.refused++;
       const reason = result.reason ?? "?";
       this.stats.refusals.set(reason, (this.stats.refusals.get(reason) ?? 0) + 1);
       return;
     }
-    this.stats.accepted++;
+    if (sent.recorded) this.stats.accepted++;
     m.spokeInRound = Math.max(m.spokeInRound, sent.statementInRound);
     // The views of this action reached the sender just before its result: the latest is its own.
     const broadcast: Broadcast = { t0: sent.t0, by: m.id, recorded: sent.recorded };

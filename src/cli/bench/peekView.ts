@@ -22,23 +22,28 @@ export function isViewFrame(frame: Uint8Array): boolean {
   return true;
 }
 
-/** Reads what a load client needs from a `view` frame (see isViewFrame). */
+/** Reads what a load client needs from a `view` frame (see isViewFrame); stops once it has it. */
 export function peekView(frame: Uint8Array): ViewPeek {
   const r = new Reader(frame, VIEW_FRAME.length);
   const peek: ViewPeek = { seq: -1, phase: "", round: -1 };
-  for (let keys = r.mapLength(); keys > 0; keys--) {
-    const key = r.string();
-    if (key === "seq") peek.seq = r.integer();
-    else if (key === "phase") peek.phase = r.string();
-    else if (key === "state") {
-      for (let inner = r.mapLength(); inner > 0; inner--) {
-        if (r.string() === "round") peek.round = r.integer();
-        else r.skip();
+  const done = () => peek.seq >= 0 && peek.phase !== "" && peek.round >= 0;
+  for (let keys = r.mapLength(); keys > 0 && !done(); keys--) {
+    if (r.keyIs(KEY.seq)) peek.seq = r.integer();
+    else if (r.keyIs(KEY.phase)) peek.phase = r.string();
+    else if (r.keyIs(KEY.state)) {
+      for (let inner = r.mapLength(); inner > 0 && peek.round < 0; inner--) {
+        if (r.keyIs(KEY.round)) peek.round = r.integer();
+        else r.skipKeyAndValue();
       }
-    } else r.skip();
+    } else r.skipKeyAndValue();
   }
   return peek;
 }
+
+/** The keys looked for, as msgpack fixstr bytes (compared without decoding). */
+const KEY = Object.fromEntries(
+  ["seq", "phase", "state", "round"].map((k) => [k, Uint8Array.of(0xa0 | k.length, ...new TextEncoder().encode(k))]),
+) as Record<"seq" | "phase" | "state" | "round", Uint8Array>;
 
 class Reader {
   private readonly b: Uint8Array;
@@ -57,6 +62,19 @@ class Reader {
     if (t === 0xde) return this.u16();
     if (t === 0xdf) return this.u32();
     throw new Error(`msgpack: expected a map at ${this.at - 1}`);
+  }
+
+  /** Whether the key at the read position is `key` (fixstr bytes); if so, steps past it. */
+  keyIs(key: Uint8Array): boolean {
+    for (let i = 0; i < key.length; i++) if (this.b[this.at + i] !== key[i]) return false;
+    this.at += key.length;
+    return true;
+  }
+
+  /** Steps over a map entry whose key was not wanted. */
+  skipKeyAndValue(): void {
+    this.skip();
+    this.skip();
   }
 
   string(): string {
