@@ -51,6 +51,20 @@ export function storedFacilitatorToken(storage: Storage | null, code: string): s
   return read(storage, facilitatorKey(code));
 }
 
+/** Join codes of sessions this browser can run (it holds their facilitator tokens). */
+export function storedFacilitatorCodes(storage: Storage | null): string[] {
+  const codes: string[] = [];
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const key = storage?.key(i) ?? "";
+      if (key.startsWith(facilitatorKey(""))) codes.push(key.slice(facilitatorKey("").length));
+    }
+  } catch {
+    // Storage disabled: nothing to list.
+  }
+  return codes.sort();
+}
+
 export function storeFacilitatorToken(storage: Storage | null, code: string, token: string | null): void {
   write(storage, facilitatorKey(code), token);
 }

@@ -192,7 +192,7 @@ export const ALLY_ACTIONS = [
   "consultation.statement",
   "silence.break",
 ] as const;
-export const CHAIR_ACTIONS = ["draft.table", "consultation.close"] as const;
+export const CHAIR_ACTIONS = ["draft.table", "consultation.close", "phase.attribution"] as const; // the last: await evidence
 
 /** Checks that an event is shaped like an engine event (the engine checks authority and phase). */
 export const engineEventSchema = eventSchema;

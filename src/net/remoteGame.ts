@@ -34,6 +34,8 @@ export interface RemoteOptions {
 const RESULT_TIMEOUT_MS = 10_000;
 /** How long a join waits for the first view. */
 const FIRST_VIEW_TIMEOUT_MS = 15_000;
+/** The SDK's own reconnection attempts (about 20 s of backoff) before this class joins afresh. */
+const SDK_RETRIES = 8;
 /** Our own rejoin attempts after the SDK gave up: delays in ms, the last one repeating. */
 const REJOIN_DELAYS = [500, 1000, 2000, 4000, 8000, 10_000];
 /** Failed rejoins before the state says "lost" (it keeps retrying). */
@@ -46,7 +48,7 @@ export class RemoteGame implements CouncilGame {
   view!: ViewMessage;
   lastRejection: string | null = null;
   connection: ConnectionState = "connecting";
-  /** Why the connection is not up (shown as text), or null. */
+  /** Why the connection is down, in a few words (shown as text), when known; else null. */
   connectionNote: string | null = null;
   private log: LogEntry[] = [];
   private viewAt = 0; // performance.now() when the latest view arrived
@@ -145,6 +147,7 @@ export class RemoteGame implements CouncilGame {
   /** Wires a joined room; resolves when its first view has been applied. */
   private attach(room: Room): Promise<void> {
     this.room = room;
+    room.reconnection.maxRetries = SDK_RETRIES;
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the server sent nothing")), FIRST_VIEW_TIMEOUT_MS);
       room.onMessage("view", (view: ViewMessage) => {
@@ -161,7 +164,7 @@ export class RemoteGame implements CouncilGame {
       });
       room.onMessage("result", (result: ResultMessage) => this.settle(result));
       room.onDrop(() => {
-        if (room === this.room) this.setConnection("reconnecting", "Connection dropped. Reconnecting…");
+        if (room === this.room) this.setConnection("reconnecting", null);
       });
       room.onReconnect(() => {
         if (room === this.room) this.setConnection("connected", null);
@@ -170,7 +173,7 @@ export class RemoteGame implements CouncilGame {
         if (room !== this.room || this.closing) return;
         this.room = null;
         this.failPending("the connection was lost before the server answered");
-        this.setConnection("reconnecting", reason ? `Reconnecting… (${reason})` : "Reconnecting…");
+        this.setConnection("reconnecting", reason || null);
         this.scheduleRejoin();
       });
     });
@@ -198,8 +201,7 @@ export class RemoteGame implements CouncilGame {
       this.room = null;
       this.rejoins++;
       const why = joinFailure(err);
-      if (this.rejoins >= LOST_AFTER) this.setConnection("lost", `Connection lost: ${why}. Still trying…`);
-      else this.setConnection("reconnecting", `Reconnecting… (${why})`);
+      this.setConnection(this.rejoins >= LOST_AFTER ? "lost" : "reconnecting", why);
       this.scheduleRejoin();
     }
   }

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRelay } from "../server/harness.ts";
 import { type ClassroomHarness, click, nextFrames, startClassroomHarness, waitPhase } from "./classroomHarness.ts";
 import { axeViolations, DESKTOP, E2E_SKIP, fitsWidth, LAPTOP, openTab, PHONE, type Tab } from "./harness.ts";
 
@@ -189,6 +190,8 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await click(fac.page, "reveal");
         await fac.page.locator(".truth", { hasText: "Revealed:" }).waitFor();
         await proj.page.locator(".log-lines li", { hasText: "reveals who was really behind" }).waitFor();
+        await proj.page.locator(".announcements .truth", { hasText: "Who was really behind it" }).waitFor();
+        expect(await text(proj.page, ".announcements .announcement")).toContain(HTML_NOTE);
         for (const tab of tabs) expect(await injectedElements(tab.page), "names and notes stay text").toBe(0);
         await proj.shot("classroom-projector-revealed");
         await shotAt(fac, "classroom-facilitator-revealed", DESKTOP);
@@ -217,6 +220,52 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         for (const tab of tabs) expect(tab.errors, "no console or page errors").toEqual([]);
       } finally {
         for (const tab of tabs) await tab.close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "a student whose Wi-Fi drops sees 'Reconnecting…' and is back in the same seat without doing anything",
+    async () => {
+      const created = (await (
+        await fetch(`${h.baseUrl}/api/sessions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ scenario: "estonia-2007", seed: 2 }),
+        })
+      ).json()) as { code: string };
+      const relay = await startRelay(h.baseUrl); // the classroom's Wi-Fi, which the test can cut
+      const tab = await openTab(h, PHONE);
+      const { page } = tab;
+      try {
+        await page.goto(`${relay.url}/?join=${created.code}`);
+        await page.fill("#join-name", "Dev");
+        await click(page, "join");
+        await waitPhase(page, ["briefing"]);
+        const seat = await text(page, ".council-header .seat-label");
+        // Record every state the banner shows (a reconnection on loopback can be quicker than a round trip).
+        await page.evaluate(() => {
+          const seen: string[] = [];
+          (window as unknown as { bannerSeen: string[] }).bannerSeen = seen;
+          const banner = document.querySelector<HTMLElement>(".net-banner");
+          if (!banner) return;
+          new MutationObserver(() => {
+            if (!banner.hidden) seen.push(`${banner.dataset.state}: ${banner.textContent}`);
+          }).observe(banner, { attributes: true, childList: true, subtree: true, characterData: true });
+        });
+        await page.waitForTimeout(5200); // the SDK resumes a room by itself once it has been in it 5 s
+        relay.cut();
+        await page.waitForFunction(() => (window as unknown as { bannerSeen: string[] }).bannerSeen.length > 0);
+        await page.locator('.pill[data-connection="connected"]').waitFor({ timeout: 30_000 });
+        const seen = await page.evaluate(() => (window as unknown as { bannerSeen: string[] }).bannerSeen);
+        expect(seen[0]).toMatch(/^reconnecting: Reconnecting… your seat is kept/);
+        expect(await page.locator(".net-banner").isHidden()).toBe(true);
+        expect(await text(page, ".council-header .seat-label")).toBe(seat);
+        expect(tab.errors).toEqual([]);
+      } finally {
+        await tab.close();
+        await relay.close();
       }
     },
     TEST_TIMEOUT,

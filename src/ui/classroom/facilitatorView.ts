@@ -78,7 +78,12 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
   const header = h(
     "header",
     { class: "council-header" },
-    h("h1", { tabindex: -1 }, `Facilitator: ${game.session.env.scenario.title}`),
+    h(
+      "h1",
+      { tabindex: -1 },
+      h("span", { class: "visually-hidden" }, "Facilitator: "),
+      game.session.env.scenario.title,
+    ),
     clock,
     h("p", { class: "code-label" }, "Code ", h("strong", { class: "code-inline" }, game.code)),
     pill,
@@ -90,7 +95,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
         { class: "button-like", href: `?projector=${game.code}`, target: "_blank", rel: "noopener" },
         "Projector view",
       ),
-      button("Download the record", "download-record", () => void saveRecord(game.code, token, report)),
+      button("Download record", "download-record", () => void saveRecord(game.code, token, report)),
       button("Menu", "menu", () => shell.menu()),
     ),
   );
@@ -210,7 +215,8 @@ export function openFacilitator(shell: Shell, code: string, token?: string): voi
     },
     (err: unknown) => {
       const message = (err as Error).message;
-      if (/facilitator token/.test(message)) storeFacilitatorToken(shell.storage, code, null);
+      // A wrong key, or a session that is over and gone, is forgotten; an unreachable server is not.
+      if (/facilitator token|no session/.test(message)) storeFacilitatorToken(shell.storage, code, null);
       keyScreen(shell, code, `Could not open the console: ${message}`);
     },
   );

@@ -35,6 +35,7 @@ const WORDS: Record<Mode, { title: string; intro: string; host: string; guest: s
 
 export interface HubActions {
   created(code: string, token: string): void;
+  reopen(code: string): void; // a session this browser created earlier
   join(): void;
   menu(): void;
 }
@@ -119,7 +120,28 @@ function createForm(mode: Mode, randomSeed: number, created: HubActions["created
   return form;
 }
 
-export function hubScreen(mode: Mode, randomSeed: number, actions: HubActions): HTMLElement {
+/** Sessions this browser created, to reopen their console (a closed tab, a restarted laptop). */
+function yourSessions(codes: readonly string[], reopen: (code: string) => void): HTMLElement | null {
+  if (!codes.length) return null;
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "yours-title" },
+    h("h2", { id: "yours-title" }, "Your sessions on this browser"),
+    h(
+      "ul",
+      { class: "row plain" },
+      ...codes.map((code) =>
+        h(
+          "li",
+          {},
+          button(`Reopen ${code}`, "reopen", () => reopen(code), { "data-code": code }),
+        ),
+      ),
+    ),
+  );
+}
+
+export function hubScreen(mode: Mode, randomSeed: number, codes: readonly string[], actions: HubActions): HTMLElement {
   const w = WORDS[mode];
   return h(
     "section",
@@ -138,6 +160,7 @@ export function hubScreen(mode: Mode, randomSeed: number, actions: HubActions): 
         button("Join with a code", "go-join", actions.join, { class: "primary" }),
       ),
     ),
+    yourSessions(codes, actions.reopen),
     button("Menu", "menu", actions.menu),
   );
 }

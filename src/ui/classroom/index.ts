@@ -2,6 +2,7 @@
  * The networked screens' entry (loaded on demand, so solo play never downloads the multiplayer SDK): routes to
  * the Classroom/Workshop hub, the join screen, a delegate's view, the projector and the facilitator's console.
  */
+import { storedFacilitatorCodes } from "../../net/credentials.ts";
 import { RemoteGame } from "../../net/remoteGame.ts";
 import { h } from "../dom.ts";
 import { remoteOptions } from "./endpoint.ts";
@@ -38,8 +39,9 @@ export function openClassroom(outer: Shell, route: Route): void {
       setAddress(null);
       shell.show(
         route.mode,
-        hubScreen(route.mode, shell.randomSeed(), {
+        hubScreen(route.mode, shell.randomSeed(), storedFacilitatorCodes(shell.storage), {
           created: (code, token) => openFacilitator(shell, code, token),
+          reopen: (code) => openFacilitator(shell, code),
           join: () => openClassroom(shell, { to: "join", code: null }),
           menu: () => shell.menu(),
         }),

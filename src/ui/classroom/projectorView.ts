@@ -32,6 +32,24 @@ export function joinBox(code: string): HTMLElement {
   );
 }
 
+/** What the room should read now: the facilitator's latest note and, once revealed, the truth. */
+function announcements(game: RemoteGame): HTMLElement | null {
+  const log = stateOf(game.session).log;
+  let note: string | null = null;
+  for (let i = log.length - 1; i >= 0 && note === null; i--) {
+    const e = log[i];
+    if (e?.k === "note") note = e.text;
+  }
+  const truth = game.view.revealed ? game.session.env.scenario.truth.text : null;
+  if (!note && !truth) return null;
+  return h(
+    "section",
+    { class: "panel announcements", "aria-label": "Announcements", "aria-live": "polite" },
+    note ? h("p", { class: "announcement" }, h("strong", {}, "From the facilitator: "), note) : null,
+    truth ? h("p", { class: "truth" }, h("strong", {}, "Who was really behind it: "), truth) : null,
+  );
+}
+
 /** Who is at the table, by name (as text). */
 function delegates(game: RemoteGame): HTMLElement {
   const people = game.view.seats.filter((s) => s.name);
@@ -101,15 +119,18 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
     const view = councilView(game.session, "", null);
     clock.textContent = `${clockLabel(s.hour)} · ${phase}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
     room?.update(view);
-    const key = `${s.log.length}|${phase}|${game.view.seats.map((x) => `${x.name}${x.connected}`).join()}`;
+    const key = `${s.log.length}|${phase}|${game.view.revealed}|${game.view.seats.map((x) => `${x.name}${x.connected}`).join()}`;
     if (key === sideKey) return;
     sideKey = key;
     side.replaceChildren(
-      joinBox(game.code),
-      delegates(game),
-      incidentPanel(game.session),
-      intelligencePanel(game.session, ""),
-      logPanel(game.session),
+      ...[
+        joinBox(game.code),
+        announcements(game),
+        delegates(game),
+        logPanel(game.session),
+        incidentPanel(game.session),
+        intelligencePanel(game.session, ""),
+      ].filter((x): x is HTMLElement => x !== null),
     );
     const log = side.querySelector(".log-lines");
     if (log) log.scrollTop = log.scrollHeight;

@@ -73,19 +73,20 @@ export function connectionPill(game: RemoteGame): HTMLElement {
  */
 export function connectionBanner(game: RemoteGame): { el: HTMLElement; update(): void } {
   const text = h("span", {});
+  const detail = h("span", { class: "net-detail" });
   const retry = button("Try now", "reconnect", () => game.retryNow());
-  const el = h("div", { class: "net-banner", role: "status", "aria-live": "polite" }, text, retry);
+  const el = h("div", { class: "net-banner", role: "status", "aria-live": "polite" }, h("p", {}, text, detail), retry);
   const update = () => {
     const down = game.connection === "reconnecting" || game.connection === "lost";
     el.hidden = !down;
     el.dataset.state = game.connection;
     retry.hidden = game.connection !== "lost";
-    const words =
-      game.connection === "lost"
-        ? "Connection lost — your seat is kept. Retrying…"
+    text.textContent = !down
+      ? ""
+      : game.connection === "lost"
+        ? "Connection lost — your seat is kept. Still trying…"
         : "Reconnecting… your seat is kept; actions wait until the connection is back.";
-    const detail = game.connectionNote && game.connectionNote !== words ? ` ${game.connectionNote}` : "";
-    text.textContent = down ? `${words}${detail}` : "";
+    detail.textContent = down && game.connectionNote ? ` (${game.connectionNote})` : "";
   };
   update();
   return { el, update };
