@@ -31,6 +31,8 @@ const refuse = (reason: string): Outcome => ({ ok: false, reason });
 
 /** Seconds before a consultation round closes once every delegate has spoken. */
 const EARLY_CLOSE_MS = 3000;
+/** How soon a clock step that failed is tried again. */
+const STEP_RETRY_MS = 5000;
 
 export class CouncilSession {
   readonly code: string;
@@ -307,8 +309,18 @@ export class CouncilSession {
   private step(): void {
     if (this.finished) return;
     const event = nextSystemEvent(this.session);
-    if (event && event.type !== "session.start") this.apply(event);
-    else this.rearm(true);
+    if (!event || event.type === "session.start") {
+      this.rearm(true);
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      outcome = this.apply(event);
+    } catch {
+      outcome = refuse("the durable log could not be written");
+    }
+    // A step that could not be taken (the log is unwritable, say) is tried again rather than stopping the clock.
+    if (!outcome.ok) this.pacer.arm(event.type, STEP_RETRY_MS);
   }
 
   /** Arms the clock for the next step when the phase or the step changed (a delegate speaking does not reset it). */
