@@ -135,12 +135,14 @@ export class RemoteGame implements CouncilGame {
     const c = this.credentials;
     if (c.kind === "facilitator") return { code: c.code, facilitatorToken: c.token };
     if (c.kind === "projector") return { code: c.code, projector: true };
+    // The same name on the same device takes its seat back; another name (a shared laptop) joins afresh.
     const seat = storedSeat(this.storage, c.code);
+    const same = seat !== null && seat.name.trim().toLowerCase() === c.name.trim().toLowerCase();
     return {
       code: c.code,
       name: c.name,
       ...(c.ally ? { ally: c.ally } : {}),
-      ...(seat ? { seatToken: seat.token } : {}),
+      ...(same ? { seatToken: seat.token } : {}),
     };
   }
 

@@ -68,6 +68,8 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await fac.page.goto("/");
         await click(fac.page, "classroom");
         await waitPhase(fac.page, ["classroom"]);
+        audits.set("hub", await axeViolations(fac.page));
+        await fac.shot("classroom-hub");
         await fac.page.selectOption("#new-scenario", "estonia-2007");
         await fac.page.fill("#new-seed", "1");
         const timers: [string, string][] = [
@@ -115,6 +117,8 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         expect(await boldRow.locator(".delegate-name").textContent()).toBe(HTML_NAME);
         await boldRow.locator('[data-action="free"]').click();
         await bold.page.locator("#waiting-title").waitFor();
+        audits.set("waiting", await axeViolations(bold.page));
+        await bold.shot("classroom-player-waiting");
         await fac.page.locator(".waiting-list .delegate-name", { hasText: HTML_NAME }).waitFor();
         await fac.page.selectOption(".waiting-list select", "LVA");
         await click(fac.page, "assign");
@@ -137,6 +141,7 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await proj.page.locator(".delegate-list .delegate-name", { hasText: HTML_NAME }).waitFor();
         expect(await injectedElements(proj.page)).toBe(0);
         await proj.shot("classroom-projector-briefing");
+        audits.set("projector", await axeViolations(proj.page));
         audits.set("facilitator", await axeViolations(fac.page));
         await fac.shot("classroom-facilitator-briefing");
         await shotAt(fac, "classroom-facilitator-briefing", DESKTOP);
@@ -213,7 +218,7 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await fac.shot("classroom-facilitator-debrief");
         await proj.shot("classroom-projector-debrief");
 
-        expect([...audits.keys()].sort()).toEqual(["facilitator", "join", "player"]);
+        expect([...audits.keys()].sort()).toEqual(["facilitator", "hub", "join", "player", "projector", "waiting"]);
         const found = [...audits].flatMap(([name, violations]) => violations.map((v) => `${name}: ${v}`));
         expect(found, "axe: no serious or critical violations").toEqual([]);
         expect(layout, "no sideways scroll on the phone").toEqual([]);

@@ -110,6 +110,11 @@ describe("RemoteGame", () => {
       expect(again.view.viewer).toMatchObject({ kind: "player", seat: "EST" });
       expect(facilitator.view.waiting).toEqual([]);
       expect(facilitator.view.seats.filter((s) => s.name === "Ann")).toHaveLength(1);
+      // Another student on the same (shared) device, under another name, gets a seat of their own.
+      const bo = await RemoteGame.join({ kind: "player", code: created.code, name: "Bo" }, { storage, ...endpoint });
+      games.push(bo);
+      expect(bo.view.viewer).toMatchObject({ kind: "player", name: "Bo" });
+      expect(bo.view.viewer.kind === "player" && bo.view.viewer.seat).not.toBe("EST");
     } finally {
       for (const game of games.splice(0)) await game.leave();
       await server.close();

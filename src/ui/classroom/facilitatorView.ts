@@ -18,6 +18,8 @@ import { controlsPanel, editingIn, type Run, seatsPanel } from "./facilitatorPan
 import { joinBox } from "./projectorView.ts";
 import { type Shell, setAddress } from "./shell.ts";
 import { connectionBanner, connectionPill, every } from "./status.ts";
+import "./classroom.css";
+import "./facilitator.css";
 
 /** Downloads the session's record (the token goes in a header, not a URL). */
 async function saveRecord(code: string, token: string, report: (text: string) => void): Promise<void> {
