@@ -137,6 +137,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
           newSeed: () => rerun(shell.randomSeed()),
           exportRecord: () => void saveRecord(game.code, token, report),
           menu: () => shell.menu(),
+          roleLabel: "The chair's objectives", // the server scores the record's role, the chair
         }),
       );
       return;

@@ -5,7 +5,8 @@
  * it shows the debrief.
  */
 import type { RemoteGame } from "../../net/remoteGame.ts";
-import { phaseOf } from "../../sim/session.ts";
+import { computeScores } from "../../sim/scoring.ts";
+import { phaseOf, restoreSnapshot, type Session, saveSnapshot, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { councilLayout } from "../council/screen.ts";
 import { button, h } from "../dom.ts";
@@ -112,8 +113,20 @@ function waitingPart(game: RemoteGame, name: string, leave: () => void): Part {
   };
 }
 
-function debriefPart(game: RemoteGame, leave: () => void): Part {
-  const el = debriefScreen(game.session, {
+/**
+ * The session as scored for `seat`: the server scores the objectives of the record's role (the chair); a
+ * delegate's debrief scores their own ally's (all public: decisions, reactions, harm).
+ */
+function scoredFor(session: Session, seat: SeatId | null): Session {
+  const s = stateOf(session);
+  if (!seat || !s.scores) return session;
+  const mine = { ...s, role: seat };
+  const scores = { ...s.scores, role: computeScores(session.env, mine).role };
+  return restoreSnapshot(session.env, { ...saveSnapshot(session), state: { ...mine, scores } });
+}
+
+function debriefPart(game: RemoteGame, seat: SeatId | null, leave: () => void): Part {
+  const el = debriefScreen(scoredFor(game.session, seat), {
     sameSeed: null,
     newSeed: null,
     exportRecord: null,
@@ -139,7 +152,7 @@ export function openPlayer(shell: Shell, game: RemoteGame): void {
       return;
     }
     part?.destroy();
-    if (key === "debrief") part = debriefPart(game, leave);
+    if (key === "debrief") part = debriefPart(game, viewer.seat, leave);
     else if (viewer.seat) part = seatPart(shell, game, viewer.seat, viewer.name, leave);
     else part = waitingPart(game, viewer.name, leave);
     host.replaceChildren(part.el);

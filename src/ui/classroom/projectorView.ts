@@ -111,6 +111,7 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
           exportRecord: null,
           menu: () => shell.menu(),
           showHash: false,
+          roleLabel: null, // the room has no role card of its own
         }),
       );
       return;

@@ -15,6 +15,7 @@ export interface DebriefActions {
   menu(): void;
   menuLabel?: string; // "Menu" unless told
   showHash?: boolean; // the state hash (false for a redacted networked view, whose hash is not the record's)
+  roleLabel?: string | null; // the objectives row's label ("Your objectives" unless told); null leaves it out
 }
 
 const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "person" };
@@ -58,11 +59,12 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
   const summary = summarize(session);
   const scenario = session.env.scenario;
   const s = stateOf(session);
-  const scores = Object.entries(summary.scores).map(([k, v]) =>
+  const rows = Object.entries(summary.scores).filter(([k]) => k !== "role" || actions.roleLabel !== null);
+  const scores = rows.map(([k, v]) =>
     h(
       "tr",
       {},
-      h("th", { scope: "row" }, SCORE_TEXT[k]?.label ?? k),
+      h("th", { scope: "row" }, (k === "role" ? actions.roleLabel : undefined) ?? SCORE_TEXT[k]?.label ?? k),
       h("td", {}, String(v)),
       h("td", {}, SCORE_TEXT[k]?.explain ?? ""),
     ),
