@@ -23,16 +23,6 @@ const header = (small: number, n: number, code16: number): Uint8Array => {
 const mapHeader = (n: number) => header(0x80, n, 0xde);
 const arrayHeader = (n: number) => header(0x90, n, 0xdc);
 
-/** The bytes cached under `key`, made on first use. */
-function memo<K>(cache: Map<K, Uint8Array>, key: K, make: () => Uint8Array): Uint8Array {
-  let bytes = cache.get(key);
-  if (!bytes) {
-    bytes = make();
-    cache.set(key, bytes);
-  }
-  return bytes;
-}
-
 /** The parts one after the other, in one buffer (Buffer.allocUnsafe: every byte is written). */
 function join(parts: readonly Uint8Array[]): Buffer {
   let length = 0;
@@ -46,19 +36,44 @@ function join(parts: readonly Uint8Array[]): Buffer {
   return out;
 }
 
+/**
+ * An object packed as a map, except the values of the fields in `open`, which are left as slots to fill in:
+ * the packed runs between slots, and the slots' names, in field order.
+ */
+function layout<K extends string>(object: object, open: readonly K[]): (Uint8Array | K)[] {
+  const entries = Object.entries(object);
+  const out: (Uint8Array | K)[] = [];
+  let run: Uint8Array[] = [mapHeader(entries.length)];
+  for (const [key, value] of entries) {
+    run.push(pack(key));
+    if ((open as readonly string[]).includes(key)) {
+      out.push(join(run), key as K);
+      run = [];
+    } else run.push(pack(value));
+  }
+  out.push(join(run));
+  return out;
+}
+
+/** The public allies packed one after the other behind their array header, and where each one starts. */
+interface Allies {
+  bytes: Buffer;
+  starts: number[]; // starts[i] is where ally i begins; starts[n] is the end
+}
+
 export class ViewBatch {
   private readonly council: CouncilSession;
   private readonly template: ViewMessage; // the public view with the whole log
-  private readonly keys: Map<string, Uint8Array>; // every key of the view and of its state, packed
-  private readonly shared = new Map<string, Uint8Array>(); // view fields that are the same for everyone
+  private readonly view: (Uint8Array | "state" | "log" | "viewer")[];
+  private stateLayout: (Uint8Array | "allies")[] | null = null;
+  private allies: Allies | null = null;
   private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
   private readonly logs = new Map<number, Uint8Array>(); // by the index the entries start from
-  private publicAllies: Uint8Array[] = [];
 
   constructor(council: CouncilSession) {
     this.council = council;
     this.template = council.view({ kind: "projector" }, 0);
-    this.keys = new Map([...Object.keys(this.template), ...Object.keys(this.template.state)].map((k) => [k, pack(k)]));
+    this.view = layout(this.template, ["state", "log", "viewer"] as const);
   }
 
   /**
@@ -66,31 +81,23 @@ export class ViewBatch {
    * that view brings the viewer to.
    */
   encode(viewer: Viewer, logFrom: number, prefix?: Uint8Array): { bytes: Buffer; logEnd: number } {
-    const fields = Object.keys(this.template) as (keyof ViewMessage)[];
     const parts: Uint8Array[] = prefix ? [prefix] : [];
-    parts.push(mapHeader(fields.length));
-    for (const field of fields) {
-      parts.push(this.key(field));
-      if (field === "state") parts.push(...this.state(viewer));
-      else if (field === "log") parts.push(this.log(logFrom));
-      else if (field === "viewer") parts.push(pack(viewer));
-      else parts.push(this.viewField(field));
+    for (const part of this.view) {
+      if (part === "state") parts.push(...this.state(viewer));
+      else if (part === "log") parts.push(this.log(logFrom));
+      else if (part === "viewer") parts.push(pack(viewer));
+      else parts.push(part);
     }
     return { bytes: join(parts), logEnd: Math.max(logFrom, this.template.log.entries.length) };
   }
 
-  private key(k: string): Uint8Array {
-    const packed = this.keys.get(k);
-    if (!packed) throw new Error(`view batch: no key ${k}`);
-    return packed;
-  }
-
-  private viewField(field: keyof ViewMessage): Uint8Array {
-    return memo(this.shared, field, () => pack(this.template[field]));
-  }
-
   private log(from: number): Uint8Array {
-    return memo(this.logs, from, () => pack({ from, entries: this.template.log.entries.slice(from) }));
+    let packed = this.logs.get(from);
+    if (!packed) {
+      packed = pack({ from, entries: this.template.log.entries.slice(from) });
+      this.logs.set(from, packed);
+    }
+    return packed;
   }
 
   /** The state as the viewer's audience sees it (the same rule as CouncilSession.view), in parts. */
@@ -99,36 +106,36 @@ export class ViewBatch {
       viewer.kind === "facilitator" ? "facilitator" : viewer.kind === "player" ? (viewer.seat ?? "public") : "public";
     let parts = this.states.get(audience);
     if (!parts) {
-      const own = stateOf(this.council.session).allies.findIndex((a) => a.code === audience);
-      if (audience === "facilitator") parts = [pack(this.council.view(viewer, 0).state)];
-      else parts = own < 0 ? [pack(this.template.state)] : this.seatState(own);
+      parts = audience === "facilitator" ? [pack(this.council.view(viewer, 0).state)] : this.seatState(audience);
       this.states.set(audience, parts);
     }
     return parts;
   }
 
-  /** The public state with ally `own` unredacted (the seat's own private reading), in parts. */
-  private seatState(own: number): Uint8Array[] {
-    const state = this.template.state;
-    const fields = Object.keys(state) as (keyof typeof state)[];
-    if (!this.publicAllies.length) this.publicAllies = state.allies.map(pack);
-    const parts: Uint8Array[] = [mapHeader(fields.length)];
-    for (const field of fields) {
-      parts.push(this.key(field));
-      if (field !== "allies") {
-        parts.push(this.stateField(field));
-        continue;
-      }
-      parts.push(arrayHeader(state.allies.length));
-      this.publicAllies.forEach((ally, i) => {
-        parts.push(i === own ? pack(stateOf(this.council.session).allies[i]) : ally);
-      });
-    }
-    return parts;
+  /** The public state, with the seat's own ally unredacted when `audience` is an ally in this Council. */
+  private seatState(audience: string): Uint8Array[] {
+    const own = stateOf(this.council.session).allies.findIndex((a) => a.code === audience);
+    const allies = this.publicAllies();
+    const ownAllies =
+      own < 0
+        ? [allies.bytes]
+        : [
+            allies.bytes.subarray(0, allies.starts[own]),
+            pack(stateOf(this.council.session).allies[own]),
+            allies.bytes.subarray(allies.starts[own + 1]),
+          ];
+    this.stateLayout ??= layout(this.template.state, ["allies"] as const);
+    return this.stateLayout.flatMap((part) => (part === "allies" ? ownAllies : [part]));
   }
 
-  /** A state field that every seat sees alike. */
-  private stateField(field: string): Uint8Array {
-    return memo(this.shared, `state.${field}`, () => pack((this.template.state as Record<string, unknown>)[field]));
+  private publicAllies(): Allies {
+    if (!this.allies) {
+      const packed = this.template.state.allies.map(pack);
+      const head = arrayHeader(packed.length);
+      const starts = [head.length];
+      for (const p of packed) starts.push((starts[starts.length - 1] ?? 0) + p.length);
+      this.allies = { bytes: join([head, ...packed]), starts };
+    }
+    return this.allies;
   }
 }
