@@ -201,12 +201,26 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await proj.shot("classroom-projector-revealed");
         await shotAt(fac, "classroom-facilitator-revealed", DESKTOP);
 
+        // A live event from the scenario's optional injects reaches the room.
+        const inject = (await fac.page.locator("#inject-choice option:not([disabled])").first().textContent()) ?? "";
+        await click(fac.page, "play-inject");
+        await proj.page
+          .locator(".log-lines li", { hasText: `Incident: ${inject}` })
+          .first()
+          .waitFor();
+        await fac.page
+          .locator("#inject-choice option", { hasText: `${inject} (played)` })
+          .waitFor({ state: "attached" });
+
         // The record downloads (the token travels in a header).
         const download = fac.page.waitForEvent("download");
         await click(fac.page, "download-record");
         const record = JSON.parse(readFileSync(await (await download).path(), "utf8"));
         expect(record.scenario.id).toBe("estonia-2007");
-        expect(record.events.some((e: { type: string }) => e.type === "facilitator.note")).toBe(true);
+        const types = record.events.map((e: { type: string }) => e.type);
+        expect(types).toEqual(
+          expect.arrayContaining(["facilitator.note", "truth.reveal", "inject.play", "silence.break"]),
+        );
 
         // Ending takes two presses; then everyone is at the debrief.
         await click(fac.page, "end");
