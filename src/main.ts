@@ -1,4 +1,5 @@
 /** Browser entry: starts the app on #app. Randomness for new seeds lives here, never in the engine. */
+import "./zodConfig.ts"; // first: schemas read it when they are built
 import "./ui/styles.css";
 import { startApp } from "./ui/app.ts";
 

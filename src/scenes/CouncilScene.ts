@@ -36,6 +36,7 @@ export class CouncilScene extends Phaser.Scene {
   private legend: Legend | null = null;
   private bubbles: SpeechBubbles | null = null;
   private flags: FlagAtlas | null = null;
+  private settled = false; // the first frame is out (see afterFirstFrame)
   private lastPoke = 0;
   private lastSelect = { code: "", at: 0 };
   private readonly measure: MeasureText;
@@ -76,7 +77,16 @@ export class CouncilScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     this.onResize();
     this.bridge.onReady();
-    // The table is usable without flags: seats show plain discs until the flags have loaded.
+    // What is not the table itself starts once its first frame is out: the flags (seats show plain discs until
+    // they arrive) and the first speech bubbles (which fade in anyway).
+    setTimeout(() => this.afterFirstFrame(), 0);
+  }
+
+  private afterFirstFrame(): void {
+    if (!this.art) return; // the room was closed meanwhile
+    this.settled = true;
+    if (this.view) this.showSpeech(this.view);
+    this.poke();
     const flags = new FlagAtlas(this.textures);
     this.flags = flags;
     void loadFlags().then((images) => {
@@ -117,7 +127,8 @@ export class CouncilScene extends Phaser.Scene {
     this.poke();
     const { w, h } = this.cssSize;
     this.cameras.main.setZoom(this.bridge.dpr).centerOn(w / 2, h / 2);
-    this.relayout();
+    // Phaser also reports a resize when it boots, with the size the room was laid out for already.
+    if (w !== this.layout?.width || h !== this.layout?.height) this.relayout();
   }
 
   private apply(): void {
@@ -142,7 +153,7 @@ export class CouncilScene extends Phaser.Scene {
     }
     for (const s of view.seats) this.tokens.get(s.code)?.update(s, view.selected === s.code);
     this.centre?.update(view);
-    this.showSpeech(view);
+    if (this.settled) this.showSpeech(view);
   }
 
   private relayout(): void {
@@ -216,10 +227,11 @@ export class CouncilScene extends Phaser.Scene {
     this.flags = null;
   }
 
-  /** For tests and previews: the layout in use and how many bubbles are showing. */
-  get debugState(): { layout: CouncilLayout | null; bubbles: number; objects: number; tweens: number } {
+  /** For tests and previews: the layout in use, how many seats show their flag and how many bubbles are showing. */
+  get debugState(): { layout: CouncilLayout | null; flags: number; bubbles: number; objects: number; tweens: number } {
     return {
       layout: this.layout,
+      flags: [...this.tokens.values()].filter((t) => t.showsFlag).length,
       bubbles: this.bubbles?.count ?? 0,
       objects: this.children.length,
       tweens: this.tweens.getTweens().length,

@@ -72,6 +72,10 @@ export class SeatToken {
     if (slot && layout) this.flag.setPosition(slot.x, slot.y).setDisplaySize(layout.flagD, layout.flagD);
   }
 
+  get showsFlag(): boolean {
+    return this.flag !== null;
+  }
+
   /** Shows the seat's latest state; redraws only what changed. */
   update(seat: SeatView, selected: boolean): void {
     const prev = this.seat;

@@ -92,7 +92,8 @@ export function mountCouncil(parent: HTMLElement, callbacks: CouncilCallbacks): 
       },
       render: { antialias: true, antialiasGL: true, powerPreference: "default" },
       // Let the page scroll past the room: no preventDefault on touches or the wheel (seats react to taps only).
-      input: { mouse: { preventDefaultWheel: false }, touch: { capture: false } },
+      input: { mouse: { preventDefaultWheel: false }, touch: { capture: false }, keyboard: false },
+      audio: { noAudio: true }, // the room is silent: no audio context to start
       scene: [scene],
     });
     // For end-to-end tests and previews: the scene (read its debugState for seat positions and object counts).

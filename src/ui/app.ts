@@ -135,23 +135,23 @@ export function startApp(options: AppOptions): void {
       if (game.finished) debrief(game);
     });
     let alive = true;
+    let room: { destroy(): void } | null = null;
     teardown = () => {
       alive = false;
       director.stop();
       unsubscribe();
+      room?.destroy(); // before it was ready, the screen does not know it yet
       screen.destroy();
     };
     screen.refresh();
     director.start();
     void loadRoom()
-      .then(({ mountCouncil }) =>
-        mountCouncil(screen.roomHost, {
+      .then(({ mountCouncil }) => {
+        if (!alive) return; // the player has left the council already
+        room = mountCouncil(screen.roomHost, {
           onSelect: (code) => code && screen.el.querySelector<HTMLButtonElement>(`[data-seat="${code}"]`)?.click(),
-        }),
-      )
-      .then((room) => {
-        if (alive) screen.attachRoom(room);
-        else room.destroy();
+          onReady: (ready) => screen.attachRoom(ready),
+        });
       })
       .catch((err: unknown) => {
         screen.roomHost.replaceChildren(

@@ -455,6 +455,57 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   );
 
   it(
+    "a game link draws the table at once: a seat clicked the moment it is ready opens its dossier, then flags appear",
+    async () => {
+      const tab = await openTab(h, LAPTOP);
+      const { page } = tab;
+      try {
+        await page.goto("/?scenario=estonia-2007&seed=1&role=chair");
+        await page.waitForFunction(() => document.getElementById("room")?.dataset.ready === "true", null, {
+          timeout: 30_000,
+          polling: 10,
+        });
+        // Straight away (the flags may still be loading): a seat's position from the room's own layout.
+        const seat = await page.evaluate(() => {
+          type Debug = { layout: { seats: Array<{ x: number; y: number; lines: string[] }> } | null };
+          const host = document.querySelector(".council-room-canvas") as
+            | (HTMLElement & { councilScene?: { debugState: Debug } })
+            | null;
+          const s = host?.councilScene?.debugState.layout?.seats[5];
+          const box = host?.getBoundingClientRect();
+          return s && box ? { x: box.left + s.x, y: box.top + s.y, name: s.lines.join(" ") } : null;
+        });
+        expect(seat, "the layout is there when the room says it is ready").not.toBeNull();
+        if (!seat) return;
+        await page.mouse.click(seat.x, seat.y);
+        await page.waitForFunction(
+          (name) => document.getElementById("dossier")?.textContent?.includes(name) ?? false,
+          seat.name,
+          { timeout: 10_000, polling: 50 },
+        );
+        await page.waitForFunction(
+          () => {
+            type Debug = { flags: number; layout: { seats: unknown[] } | null };
+            const host = document.querySelector(".council-room-canvas") as
+              | (HTMLElement & { councilScene?: { debugState: Debug } })
+              | null;
+            const state = host?.councilScene?.debugState;
+            return state !== undefined && state.flags === state.layout?.seats.length;
+          },
+          null,
+          { timeout: 30_000, polling: 100 },
+        );
+        await nextFrames(page);
+        await tab.shot("council-link-flags");
+        expect(tab.errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     "a game started from a link also resumes after a reload",
     async () => {
       const tab = await openTab(h, LAPTOP);
