@@ -117,6 +117,7 @@ export interface SeatStatus {
   name: string; // the delegate's name, or "" when the AI plays it
   connected: boolean;
   ai: boolean;
+  player?: string; // the holder's player id (in the facilitator's view only, to move them to another seat)
 }
 
 /** A connected person without a seat (the Council is full, or the facilitator freed their seat). */

@@ -101,11 +101,12 @@ export class CouncilSession {
   }
 
   /** Seats in seating order, the chair first when a person may play it. */
-  seatStatus(): SeatStatus[] {
+  seatStatus(withPlayers = false): SeatStatus[] {
     const s = stateOf(this.session);
     const seat = (ally: SeatId, ai: boolean): SeatStatus => {
       const holder = this.seats.holder(ally);
-      return { ally, name: holder?.name ?? "", connected: (holder?.connections ?? 0) > 0, ai };
+      const status = { ally, name: holder?.name ?? "", connected: (holder?.connections ?? 0) > 0, ai };
+      return withPlayers && holder ? { ...status, player: holder.player } : status;
     };
     const chair = s.chair === "human" ? [seat("chair", false)] : [];
     return [...chair, ...s.allies.map((a) => seat(a.code, !s.humans.includes(a.code)))];
@@ -135,7 +136,7 @@ export class CouncilSession {
       phase: this.phase,
       state,
       log: { from: logFrom, entries: log.slice(logFrom) },
-      seats: this.seatStatus(),
+      seats: this.seatStatus(viewer.kind === "facilitator"),
       waiting: this.seats
         .all()
         .filter((p) => p.seat === null)

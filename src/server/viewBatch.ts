@@ -64,7 +64,8 @@ interface Allies {
 export class ViewBatch {
   private readonly council: CouncilSession;
   private readonly template: ViewMessage; // the public view with the whole log
-  private readonly view: (Uint8Array | "state" | "log" | "viewer")[];
+  private readonly view: (Uint8Array | "state" | "log" | "viewer" | "seats")[];
+  private readonly seats = new Map<boolean, Uint8Array>(); // with players' ids (the facilitator's) or without
   private stateLayout: (Uint8Array | "allies")[] | null = null;
   private allies: Allies | null = null;
   private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
@@ -73,7 +74,7 @@ export class ViewBatch {
   constructor(council: CouncilSession) {
     this.council = council;
     this.template = council.view({ kind: "projector" }, 0);
-    this.view = layout(this.template, ["state", "log", "viewer"] as const);
+    this.view = layout(this.template, ["state", "log", "viewer", "seats"] as const);
   }
 
   /**
@@ -86,9 +87,19 @@ export class ViewBatch {
       if (part === "state") parts.push(...this.state(viewer));
       else if (part === "log") parts.push(this.log(logFrom));
       else if (part === "viewer") parts.push(pack(viewer));
+      else if (part === "seats") parts.push(this.packedSeats(viewer.kind === "facilitator"));
       else parts.push(part);
     }
     return { bytes: join(parts), logEnd: Math.max(logFrom, this.template.log.entries.length) };
+  }
+
+  private packedSeats(withPlayers: boolean): Uint8Array {
+    let packed = this.seats.get(withPlayers);
+    if (!packed) {
+      packed = pack(withPlayers ? this.council.seatStatus(true) : this.template.seats);
+      this.seats.set(withPlayers, packed);
+    }
+    return packed;
   }
 
   private log(from: number): Uint8Array {

@@ -209,6 +209,31 @@ function waitingList(game: RemoteGame, names: Map<string, string>, run: Run): HT
   );
 }
 
+/** Moves a seated delegate to a free seat in one step (their old seat goes to the AI). */
+function moveControl(
+  game: RemoteGame,
+  player: string,
+  name: string,
+  names: Map<string, string>,
+  run: Run,
+): HTMLElement | null {
+  const free = game.view.seats.filter((s) => !s.name);
+  if (!free.length) return null;
+  const id = `move-${player}`;
+  const select = h(
+    "select",
+    { id, "data-player": player },
+    ...free.map((s) => h("option", { value: s.ally }, names.get(s.ally) ?? s.ally)),
+  );
+  return h(
+    "span",
+    { class: "move" },
+    h("label", { for: id, class: "visually-hidden" }, `Move ${name} to`),
+    select,
+    button("Move", "move", () => run({ op: "assign", player, ally: select.value }), { "data-player": player }),
+  );
+}
+
 /** "Hand to AI" for one seat (its name is read out to screen readers, after the visible words). */
 function freeButton(ally: string, name: string, run: Run): HTMLButtonElement {
   const el = button("Hand to AI", "free", () => run({ op: "free", ally }), { "data-ally": ally });
@@ -238,7 +263,12 @@ export function seatsPanel(game: RemoteGame, run: Run): HTMLElement {
       ),
       h("td", { class: `stance-cell ${ally?.position?.stance ?? ""}` }, ally?.position?.stance ?? "—"),
       h("td", {}, ally ? pct(stateConfidence(ally.belief)) : "—"),
-      h("td", {}, seat.name ? freeButton(seat.ally, names.get(seat.ally) ?? seat.ally, run) : ""),
+      h(
+        "td",
+        { class: "seat-actions" },
+        seat.name ? freeButton(seat.ally, names.get(seat.ally) ?? seat.ally, run) : "",
+        seat.player ? moveControl(game, seat.player, seat.name, names, run) : null,
+      ),
     );
   });
   return h(

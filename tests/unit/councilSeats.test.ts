@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CouncilSession } from "../../src/server/councilSession.ts";
+import type { Clock } from "../../src/server/pacer.ts";
+import { Registry } from "../../src/server/registry.ts";
+import type { Player } from "../../src/server/seats.ts";
+import { Store } from "../../src/server/store.ts";
+import { stateOf } from "../../src/sim/session.ts";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const stillClock: Clock = { now: () => 1_800_000_000_000, set: () => 0, clear: () => {} };
+
+function openSession(): CouncilSession {
+  const dir = mkdtempSync(join(tmpdir(), "cbc-seats-"));
+  dirs.push(dir);
+  const registry = new Registry({ store: new Store(dir), clock: stillClock, owner: "local" });
+  return registry.open(registry.create({ scenario: "estonia-2007", seed: 5 }).code);
+}
+
+function joinAs(council: CouncilSession, name: string, ally?: string): Player {
+  const joined = council.join(name, ally);
+  if ("reason" in joined) throw new Error(joined.reason);
+  return joined.player;
+}
+
+describe("seats in a networked session", () => {
+  it("moves a seated delegate to a free seat in one step; the old seat goes back to the AI", () => {
+    const council = openSession();
+    const ann = joinAs(council, "Ann", "EST");
+    joinAs(council, "Ben", "LVA");
+    expect(stateOf(council.session).humans.sort()).toEqual(["EST", "LVA"]);
+    expect(council.facilitate({ op: "assign", player: ann.player, ally: "LTU" })).toEqual({ ok: true });
+    expect(ann.seat).toBe("LTU");
+    expect(stateOf(council.session).humans.sort()).toEqual(["LTU", "LVA"]);
+    const log = stateOf(council.session).log.filter((e) => e.k === "control");
+    expect(log.map((e) => (e.k === "control" ? `${e.ally}:${e.controller}` : ""))).toEqual([
+      "EST:human",
+      "LVA:human",
+      "EST:ai",
+      "LTU:human",
+    ]);
+  });
+
+  it("moving a delegate into a held seat sends its holder to the waiting list", () => {
+    const council = openSession();
+    const ann = joinAs(council, "Ann", "EST");
+    const ben = joinAs(council, "Ben", "LVA");
+    expect(council.facilitate({ op: "assign", player: ann.player, ally: "LVA" })).toEqual({ ok: true });
+    expect([ann.seat, ben.seat]).toEqual(["LVA", null]);
+    expect(council.view({ kind: "facilitator" }, 0).waiting.map((w) => w.name)).toEqual(["Ben"]);
+  });
+
+  it("names each seat's holder by player id to the facilitator only", () => {
+    const council = openSession();
+    const ann = joinAs(council, "Ann", "EST");
+    const seatOf = (v: ReturnType<CouncilSession["view"]>) => v.seats.find((s) => s.ally === "EST");
+    expect(seatOf(council.view({ kind: "facilitator" }, 0))?.player).toBe(ann.player);
+    expect(seatOf(council.view({ kind: "projector" }, 0))).not.toHaveProperty("player");
+    expect(council.status().seats.find((s) => s.ally === "EST")).not.toHaveProperty("player");
+  });
+
+  it("refuses a seat that is not at this Council or already taken", () => {
+    const council = openSession();
+    joinAs(council, "Ann", "EST");
+    expect(council.join("Ben", "EST")).toEqual({ reason: "EST is taken by Ann" });
+    expect(council.join("Cy", "SWE")).toEqual({ reason: "SWE has no seat in this Council" });
+  });
+});
