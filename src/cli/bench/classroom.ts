@@ -10,15 +10,16 @@
  * Latency: from `room.send("act")` to the arrival of the first `view` carrying that action's sequence number at
  * each other connection of the room (31 students and the facilitator). The sender learns the number from the
  * last view it received before its `result` (the server sends the views of an action before its result).
- * The facilitator's client decodes its views in full through the SDK; the students' clients only read the
- * few numbers they need from each view's bytes (peekView.ts), so that the clients stay cheaper than the server.
+ * The facilitator's client decodes its views in full through the SDK, and the classroom reads the phase and
+ * the round from them; the students' clients only read each view's `seq` from its bytes (peekView.ts), so
+ * that the clients stay cheaper than the server.
  */
 import { Client, type Room } from "@colyseus/sdk";
 import seedrandom from "seedrandom";
 import type { ResultMessage, ViewMessage } from "../../net/protocol.ts";
 import { bundledScenario } from "../../sim/catalog.ts";
 import { availableAt, MEASURES } from "../../sim/measures.ts";
-import { isViewFrame, peekView, type ViewPeek } from "./peekView.ts";
+import { isViewFrame, peekSeq } from "./peekView.ts";
 import { fetchFrom, loopbackAddress } from "./sourceAddress.ts";
 
 export const LOAD_SCENARIO = "control-article-5";
@@ -55,8 +56,6 @@ interface Member {
   id: number;
   room: Room;
   lastSeq: number; // -1 until the first view
-  phase: string;
-  round: number;
   spokeInRound: number; // the round of this seat's latest accepted statement, -1 before it speaks
   nextId: number;
   sentAt: Map<number, { t0: number; recorded: boolean; statementInRound: number }>;
@@ -75,6 +74,8 @@ export class Classroom {
   private readonly early = new Map<number, { t: number; by: number }[]>(); // arrivals before the sender knew
   private readonly rng: () => number;
   private allies: string[] = []; // the Council's ally codes, from the facilitator's first view
+  private phase = ""; // as the facilitator's views say
+  private round = 0;
   private stopped = false;
   private readonly url: string;
   private readonly fetch: typeof fetch;
@@ -109,7 +110,7 @@ export class Classroom {
 
   /** Whether the session has reached consultation (as the facilitator sees it). */
   get deliberating(): boolean {
-    return this.members[0]?.phase === "consultation";
+    return this.phase === "consultation";
   }
 
   /** Starts every student's actions, each after a random delay within one pace. */
@@ -129,8 +130,6 @@ export class Classroom {
       id: this.members.length,
       room,
       lastSeq: -1,
-      phase: "",
-      round: 0,
       spokeInRound: -1,
       nextId: 1,
       sentAt: new Map(),
@@ -141,7 +140,9 @@ export class Classroom {
     if (!peek) {
       room.onMessage("view", (view: ViewMessage) => {
         if (!this.allies.length) this.allies = view.state.allies.map((a) => a.code);
-        this.onView(member, { seq: view.seq, phase: view.phase, round: view.state.round });
+        this.phase = view.phase;
+        this.round = view.state.round;
+        this.onView(member, view.seq);
       });
       return member;
     }
@@ -149,19 +150,17 @@ export class Classroom {
     const decode = events.onmessage;
     events.onmessage = (event: MessageEvent) => {
       const frame = new Uint8Array(event.data as ArrayBuffer);
-      if (isViewFrame(frame)) this.onView(member, peekView(frame));
+      if (isViewFrame(frame)) this.onView(member, peekSeq(frame));
       else decode?.(event);
     };
     return member;
   }
 
-  private onView(m: Member, view: ViewPeek): void {
+  private onView(m: Member, seq: number): void {
     const t = performance.now();
     if (this.stats.recording) this.stats.views++;
-    if (m.lastSeq >= 0) for (let seq = m.lastSeq + 1; seq <= view.seq; seq++) this.arrived(seq, m.id, t);
-    m.lastSeq = Math.max(m.lastSeq, view.seq);
-    m.phase = view.phase;
-    m.round = view.round;
+    if (m.lastSeq >= 0) for (let s = m.lastSeq + 1; s <= seq; s++) this.arrived(s, m.id, t);
+    m.lastSeq = Math.max(m.lastSeq, seq);
   }
 
   private onResult(m: Member, result: ResultMessage): void {
@@ -215,7 +214,7 @@ export class Classroom {
     const event = this.choose(m);
     if (!event) return;
     const id = m.nextId++;
-    const statementInRound = event.type === "consultation.statement" ? m.round : -1;
+    const statementInRound = event.type === "consultation.statement" ? this.round : -1;
     m.sentAt.set(id, { t0: performance.now(), recorded: this.stats.recording, statementInRound });
     this.stats.sent++;
     m.room.send("act", { id, event });
@@ -223,10 +222,10 @@ export class Classroom {
 
   /** A classroom-like action for the phase, or nothing outside deliberation. */
   private choose(m: Member): Record<string, unknown> | null {
-    if (m.phase !== "consultation" && m.phase !== "attribution") return null;
+    if (this.phase !== "consultation" && this.phase !== "attribution") return null;
     const holdout = m.id === STUDENTS; // the last student never makes a statement
     const r = this.rng();
-    if (m.phase === "consultation" && !holdout && (m.spokeInRound < m.round || r < 0.4)) {
+    if (this.phase === "consultation" && !holdout && (m.spokeInRound < this.round || r < 0.4)) {
       return {
         type: "consultation.statement",
         stance: this.pick(STANCES),

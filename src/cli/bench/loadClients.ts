@@ -81,7 +81,7 @@ export class ClientPool {
 }
 
 /** The worker body: its classrooms, their shared counters, and the commands. */
-async function serve(setup: Setup): Promise<void> {
+function serve(setup: Setup): void {
   const port = parentPort;
   if (!port) return;
   const stats = newStats();
@@ -141,4 +141,4 @@ async function serve(setup: Setup): Promise<void> {
   });
 }
 
-if (!isMainThread && (workerData as Partial<Setup> | null)?.loadClients) await serve(workerData as Setup);
+if (!isMainThread && (workerData as Partial<Setup> | null)?.loadClients) serve(workerData as Setup);
