@@ -127,6 +127,7 @@ export class CouncilScene extends Phaser.Scene {
     this.poke();
     const { w, h } = this.cssSize;
     this.cameras.main.setZoom(this.bridge.dpr).centerOn(w / 2, h / 2);
+    this.art?.fit();
     // Phaser also reports a resize when it boots, with the size the room was laid out for already.
     if (w !== this.layout?.width || h !== this.layout?.height) this.relayout();
   }

@@ -18,6 +18,7 @@ export interface RoomFurniture {
 
 export class RoomArt {
   private readonly canvas: HTMLCanvasElement;
+  private readonly game: HTMLCanvasElement;
   private readonly dpr: number;
 
   constructor(scene: Phaser.Scene, dpr: number) {
@@ -25,18 +26,26 @@ export class RoomArt {
     this.canvas = document.createElement("canvas");
     this.canvas.className = "council-room-art";
     this.canvas.setAttribute("aria-hidden", "true");
-    const game = scene.game.canvas;
+    this.game = scene.game.canvas;
     Object.assign(this.canvas.style, { position: "absolute", left: "0", top: "0", pointerEvents: "none" });
-    game.style.position = "relative"; // positioned, and after the art: drawn above it
-    game.before(this.canvas);
+    this.game.style.position = "relative"; // positioned, and after the art: drawn above it
+    this.game.before(this.canvas);
+  }
+
+  /**
+   * Shows the art at the WebGL canvas's displayed size. They match once laid out; in between (the page resized, the
+   * room not yet laid out again) Phaser scales its canvas to fit, and the art must scale with it.
+   */
+  fit(): void {
+    this.canvas.style.width = this.game.style.width;
+    this.canvas.style.height = this.game.style.height;
   }
 
   draw(layout: CouncilLayout, furniture: RoomFurniture): void {
     const canvas = this.canvas;
     canvas.width = Math.max(1, Math.round(layout.width * this.dpr));
     canvas.height = Math.max(1, Math.round(layout.height * this.dpr));
-    canvas.style.width = `${layout.width}px`;
-    canvas.style.height = `${layout.height}px`;
+    this.fit();
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
