@@ -34,6 +34,9 @@ interface Connection {
   away: boolean; // dropped, waiting for the client to reconnect (already counted as closed)
 }
 
+/** How often, at most, the public status's event count follows the session (milliseconds). */
+const EVENTS_SYNC_MS = 1000;
+
 /** Messages per second a connection may send (burst, then refill); beyond that they are refused. */
 const MESSAGE_RATE = { burst: 20, perSecond: 8 };
 /**
@@ -60,6 +63,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private readonly connections = new Map<string, Connection>();
   private readonly limiter = new RateLimiter(MESSAGE_RATE);
   private unsubscribe: () => void = () => {};
+  private eventsSync: unknown = null; // the pending update of the status's event count
 
   override onCreate(options: CouncilRoomOptions): void {
     this.roomId = options.code;
@@ -228,9 +232,22 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     client.enqueueRaw(view.bytes);
   }
 
+  /**
+   * The status's event count: at once, then at most once a second while actions keep coming. Every action
+   * changes it, and a changed status is a patch to every connection; views carry the count at once anyway.
+   */
+  private syncEvents(): void {
+    if (this.eventsSync) return;
+    this.state.events = this.council.record.events.length;
+    this.eventsSync = this.clock.setTimeout(() => {
+      this.eventsSync = null;
+      if (this.state.events !== this.council.record.events.length) this.syncEvents();
+    }, EVENTS_SYNC_MS);
+  }
+
   private syncStatus(): void {
     this.state.phase = this.council.phase;
-    this.state.events = this.council.record.events.length;
+    this.syncEvents();
     const seats = this.council.seatStatus();
     if (this.state.seats.length !== seats.length)
       this.state.seats = new ArraySchema(...seats.map(() => new SeatSchema()));

@@ -39,6 +39,7 @@ export interface LoadStats {
   accepted: number;
   refused: number;
   views: number;
+  messages: number; // every message the server sent (views, results, status patches)
   refusals: Map<string, number>;
 }
 
@@ -49,6 +50,7 @@ export const newStats = (): LoadStats => ({
   accepted: 0,
   refused: 0,
   views: 0,
+  messages: 0,
   refusals: new Map(),
 });
 
@@ -137,20 +139,19 @@ export class Classroom {
     };
     this.members.push(member);
     room.onMessage("result", (result: ResultMessage) => this.onResult(member, result));
-    if (!peek) {
+    if (!peek)
       room.onMessage("view", (view: ViewMessage) => {
         if (!this.allies.length) this.allies = view.state.allies.map((a) => a.code);
         this.phase = view.phase;
         this.round = view.state.round;
         this.onView(member, view.seq);
       });
-      return member;
-    }
     const events = room.connection.events;
     const decode = events.onmessage;
     events.onmessage = (event: MessageEvent) => {
-      const frame = new Uint8Array(event.data as ArrayBuffer);
-      if (isViewFrame(frame)) this.onView(member, peekSeq(frame));
+      if (this.stats.recording) this.stats.messages++;
+      const frame = peek ? new Uint8Array(event.data as ArrayBuffer) : null;
+      if (frame && isViewFrame(frame)) this.onView(member, peekSeq(frame));
       else decode?.(event);
     };
     return member;

@@ -35,6 +35,7 @@ interface Step {
   max: number;
   actionsPerSecond: number; // accepted
   viewsPerSecond: number; // received by all clients
+  messagesPerSecond: number; // everything the server sent them
   serverCpu: number; // cores
   clientCpu: number; // cores, this process (all its client threads)
   otherCpu: number; // cores, everything else on the machine (other work skews the figures)
@@ -74,6 +75,7 @@ async function measure(server: ServerChild, pool: ClientPool, classrooms: number
     max: round1(sorted[sorted.length - 1] ?? Number.NaN),
     actionsPerSecond: Math.round(sum((r) => r.accepted) / seconds),
     viewsPerSecond: Math.round(sum((r) => r.views) / seconds),
+    messagesPerSecond: Math.round(sum((r) => r.messages) / seconds),
     serverCpu: round2(serverCpu),
     clientCpu: round2(clientCpu),
     otherCpu: round2(Math.max(0, otherCpu)),
@@ -85,7 +87,7 @@ async function measure(server: ServerChild, pool: ClientPool, classrooms: number
 
 const describe = (s: Step) =>
   `${s.classrooms} classrooms: p50 ${s.p50} ms, p99 ${s.p99} ms (max ${s.max}), ${s.actionsPerSecond} actions/s, ` +
-  `${s.viewsPerSecond} views/s, CPU cores: server ${s.serverCpu}, clients ${s.clientCpu}, other ${s.otherCpu}; ` +
+  `${s.viewsPerSecond} views/s (${s.messagesPerSecond} messages/s), CPU cores: server ${s.serverCpu}, clients ${s.clientCpu}, other ${s.otherCpu}; ` +
   `server RSS ${mb(s.rss)} MB, client event-loop p99 ${s.clientLagP99} ms, ${s.refused} refused`;
 
 /** Runs the ramp; progress goes to stderr, the figures are returned. */
@@ -151,9 +153,9 @@ function figures(steps: readonly Step[], baseline: number): Figure[] {
       },
       {
         name: "load.messages_per_second",
-        value: at.actionsPerSecond + at.viewsPerSecond,
+        value: at.messagesPerSecond,
         unit: "msg/s",
-        note: `at ${at.classrooms} classrooms: ${at.actionsPerSecond} accepted actions in, ${at.viewsPerSecond} views out`,
+        note: `server → clients at ${at.classrooms} classrooms: ${at.viewsPerSecond} views, the rest results and status patches; ${at.actionsPerSecond} accepted actions/s in`,
       },
     );
   return out;

@@ -23,6 +23,7 @@ export interface WindowReport {
   accepted: number;
   refused: number;
   views: number;
+  messages: number;
   refusals: [string, number][];
   lagP99: number; // ms, the worker's event-loop delay
 }
@@ -108,7 +109,7 @@ function serve(setup: Setup): void {
       case "open":
         return open(command.indexes);
       case "record":
-        Object.assign(stats, { latencies: [], accepted: 0, refused: 0, views: 0, refusals: new Map() });
+        Object.assign(stats, { latencies: [], accepted: 0, refused: 0, views: 0, messages: 0, refusals: new Map() });
         lag.reset();
         lag.enable();
         stats.recording = true;
@@ -122,6 +123,7 @@ function serve(setup: Setup): void {
           accepted: stats.accepted,
           refused: stats.refused,
           views: stats.views,
+          messages: stats.messages,
           refusals: [...stats.refusals],
           lagP99: lag.percentile(99) / 1e6,
         };
