@@ -13,10 +13,10 @@ import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
 const TAP_SLOP_CSS_PX = 10;
 
 export class SeatToken {
-  private readonly halo: Phaser.GameObjects.Graphics;
+  private halo: Phaser.GameObjects.Graphics | null = null; // hover and selection; made when first needed
   private readonly ring: Phaser.GameObjects.Graphics;
   private readonly badges: Phaser.GameObjects.Graphics;
-  private readonly marks: Phaser.GameObjects.Graphics; // on the placard: broke silence, selected
+  private marks: Phaser.GameObjects.Graphics | null = null; // on the placard: broke silence, selected; likewise
   private readonly flagZone: Phaser.GameObjects.Zone;
   private readonly placardZone: Phaser.GameObjects.Zone;
   private flag: Phaser.GameObjects.Image | null = null;
@@ -34,10 +34,8 @@ export class SeatToken {
   constructor(scene: Phaser.Scene, code: string, dpr: number, onSelect: (code: string) => void) {
     this.scene = scene;
     this.code = code;
-    this.halo = scene.add.graphics().setDepth(DEPTH.halo);
     this.ring = scene.add.graphics().setDepth(DEPTH.ring);
     this.badges = scene.add.graphics().setDepth(DEPTH.badge);
-    this.marks = scene.add.graphics().setDepth(DEPTH.plate);
     this.flagZone = scene.add.zone(0, 0, 1, 1);
     this.placardZone = scene.add.zone(0, 0, 1, 1);
     for (const zone of [this.flagZone, this.placardZone]) {
@@ -56,7 +54,7 @@ export class SeatToken {
     this.slot = slot;
     this.layout = layout;
     this.flag?.setPosition(slot.x, slot.y).setDisplaySize(layout.flagD, layout.flagD);
-    for (const g of [this.halo, this.ring, this.badges]) g.setPosition(slot.x, slot.y);
+    for (const g of [this.halo, this.ring, this.badges]) g?.setPosition(slot.x, slot.y);
     const r = layout.seatR;
     this.flagZone.setPosition(slot.x, slot.y).setSize(2 * r, 2 * r);
     const p = slot.placard;
@@ -108,7 +106,7 @@ export class SeatToken {
   destroy(): void {
     this.ringTween?.remove();
     this.scene.tweens.killTweensOf(this.badges);
-    for (const o of [this.halo, this.ring, this.badges, this.marks, this.flagZone, this.placardZone]) o.destroy();
+    for (const o of [this.halo, this.ring, this.badges, this.marks, this.flagZone, this.placardZone]) o?.destroy();
     this.flag?.destroy();
   }
 
@@ -144,13 +142,13 @@ export class SeatToken {
   }
 
   private drawHalo(): void {
-    const g = this.halo.clear();
-    const layout = this.layout;
-    if (!layout) return;
+    this.halo?.clear();
+    const { layout, slot } = this;
+    if (!layout || !slot || !(this.selected || this.hovered)) return;
+    this.halo ??= this.scene.add.graphics().setDepth(DEPTH.halo).setPosition(slot.x, slot.y);
+    const g = this.halo;
     const r = layout.seatR;
-    if (this.selected || this.hovered) {
-      g.fillStyle(COLORS.selection, this.selected ? 0.3 : 0.15).fillCircle(0, 0, r + Math.max(4, r * 0.3));
-    }
+    g.fillStyle(COLORS.selection, this.selected ? 0.3 : 0.15).fillCircle(0, 0, r + Math.max(4, r * 0.3));
     if (this.selected) {
       const out = this.seat?.isYou ? r + 2 + Math.max(2, layout.ring * 0.8) : r + 1.5;
       g.lineStyle(2.5, COLORS.selection, 1).strokeCircle(0, 0, out + 1.5);
@@ -177,9 +175,11 @@ export class SeatToken {
   }
 
   private drawMarks(): void {
-    const g = this.marks.clear();
+    this.marks?.clear();
     const slot = this.slot;
     if (!slot || !(this.selected || this.seat?.brokeSilence)) return;
+    this.marks ??= this.scene.add.graphics().setDepth(DEPTH.plate);
+    const g = this.marks;
     const p = slot.placard;
     const radius = Math.min(4, p.h / 4);
     if (this.seat?.brokeSilence) g.fillStyle(COLORS.brokeSilence, 1).fillRect(p.x + 2, p.y + p.h - 3, p.w - 4, 2.5);

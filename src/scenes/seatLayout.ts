@@ -105,6 +105,12 @@ function fitTier(
     p,
   };
   const problems: string[] = [];
+  const perimeter = ovalPerimeter(seatOval);
+  // Quicker out, before measuring anything: seats are spaced along the oval by at most its perimeter over
+  // (seats + 2 chair slots), and neighbours closer along the oval than two seats apart touch whatever else holds.
+  if (quick && labels.length >= 2 && perimeter / (labels.length + 2) < 2 * seatR + GAP) {
+    return { layout: null, problems: ["flags touch"] };
+  }
   const canvas: Box = { x: 0, y: 0, w: width, h: height };
   // The chair takes two or more slots: enough that its placard fits between its neighbours' placards.
   const chairName =
@@ -115,7 +121,6 @@ function fitTier(
     l ? Math.min(...placardVariants(l, mode).map((v) => placardSize(v, fontPx, measure).w)) : 0,
   );
   const need = chairSize.w / 2 + Math.max(...ends) / 2 + GAP;
-  const perimeter = ovalPerimeter(seatOval);
   let chairSlots = 2;
   for (let k = 0; k < 3; k++) chairSlots = Math.max(2, (2 * need) / (perimeter / (labels.length + chairSlots)) - 1);
   chairSlots = Math.min(chairSlots, 3);
