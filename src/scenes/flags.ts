@@ -13,11 +13,11 @@ const urls = import.meta.glob<string>(
 );
 
 /** Flag URL by lower-case ISO 3166 alpha-2 code. */
-export const FLAG_URLS: ReadonlyMap<string, string> = new Map(
+const FLAG_URLS: ReadonlyMap<string, string> = new Map(
   Object.entries(urls).map(([path, url]) => [path.slice(path.lastIndexOf("/") + 1, -".svg".length), url]),
 );
 
-export const FLAG_SOURCE_PX = 256; // the SVGs are rasterised once at this size
+const FLAG_SOURCE_PX = 256; // the SVGs are rasterised once at this size
 export const FLAG_ATLAS_KEY = "flags-round";
 const GAP = 2; // transparent pixels between discs, so smoothing never picks up a neighbour
 
@@ -25,7 +25,7 @@ const GAP = 2; // transparent pixels between discs, so smoothing never picks up 
  * Gives an SVG that only has a viewBox (as flag-icons' files do) a pixel size, so an image of it has one: without
  * it the browser would draw it into a 300×150 default box.
  */
-export function sizedSvg(svg: string, px: number): string {
+function sizedSvg(svg: string, px: number): string {
   const open = /<svg\b[^>]*>/.exec(svg);
   if (!open || /\swidth=/.test(open[0])) return svg;
   return svg.replace(/<svg\b/, `<svg width="${px}" height="${px}"`);
@@ -58,7 +58,7 @@ export async function loadFlags(): Promise<Map<string, HTMLImageElement>> {
 }
 
 /** Where each flag's disc sits in an atlas of `count` discs `px` wide: a near-square grid. Pure. */
-export function atlasGrid(count: number, px: number): { cols: number; width: number; height: number } {
+function atlasGrid(count: number, px: number): { cols: number; width: number; height: number } {
   const cols = Math.max(1, Math.ceil(Math.sqrt(count)));
   const rows = Math.max(1, Math.ceil(count / cols));
   return { cols, width: cols * (px + GAP), height: rows * (px + GAP) };

@@ -3,7 +3,6 @@
  * the seats' bases and placards, the chair, and the legend's words. Dynamic marks (stance rings, badges, the
  * selection) are drawn above it by the Phaser scene.
  */
-
 import { type Ellipse, ovalOutline, scaleOval } from "./geometry.ts";
 import type { LegendLayout } from "./Legend.ts";
 import { boldFont, COLORS, CSS, FONT } from "./palette.ts";
@@ -12,7 +11,7 @@ import type { Box, CouncilLayout } from "./seatLayout.ts";
 const css = (color: number, alpha = 1): string =>
   `rgba(${(color >> 16) & 0xff},${(color >> 8) & 0xff},${color & 0xff},${alpha})`;
 
-export const LINE_HEIGHT = 1.15; // placard text line height in ems; placards are sized for it (seatLayout.ts)
+const LINE_HEIGHT = 1.15; // placard text line height in ems; placards are sized for it (seatLayout.ts)
 
 /** Paints the backdrop and the ring table (in CSS pixels; the context is already scaled to device pixels). */
 export function paintTable(ctx: CanvasRenderingContext2D, layout: CouncilLayout, dpr: number): void {
