@@ -128,6 +128,7 @@ export function startApp(options: AppOptions): void {
     const you: SeatId = game.record.seats.role;
     const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20 });
     const screen = councilScreen(game, director, you, () => menu());
+    screen.refresh(); // before it is shown: the browser then styles the screen once, complete
     show(phaseOf(game.session), screen.el);
     director.onTick = () => screen.tick();
     const unsubscribe = game.subscribe(() => {
@@ -143,7 +144,6 @@ export function startApp(options: AppOptions): void {
       room?.destroy(); // before it was ready, the screen does not know it yet
       screen.destroy();
     };
-    screen.refresh();
     director.start();
     void loadRoom()
       .then(({ mountCouncil }) => {
