@@ -126,7 +126,7 @@ export function startApp(options: AppOptions): void {
       return;
     }
     const you: SeatId = game.record.seats.role;
-    const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20 });
+    const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20, storage });
     const screen = councilScreen(game, director, you, () => menu());
     screen.refresh(); // before it is shown: the browser then styles the screen once, complete
     show(phaseOf(game.session), screen.el);

@@ -5,7 +5,7 @@
  */
 import type { LocalGame } from "../net/localGame.ts";
 import { nextSystemEvent, suggestMove } from "../sim/autopilot.ts";
-import { phaseOf } from "../sim/session.ts";
+import { phaseOf, stateOf } from "../sim/session.ts";
 import type { SeatId } from "../sim/state.ts";
 
 export interface DirectorOptions {
@@ -13,7 +13,13 @@ export interface DirectorOptions {
   autoplay: boolean;
   stepMs: number; // pause between AI steps
   silenceSeconds: number; // real seconds the player has to break silence
+  /** Where the silence deadline is kept, so a reload does not give the player a fresh countdown. */
+  storage?: Storage | null;
+  now?: () => number; // wall clock in ms (tests pass their own)
 }
+
+/** Storage key of the running silence deadline: which draft, and when its countdown ends (ms since epoch). */
+export const SILENCE_KEY = "case-by-case.silence";
 
 export class Director {
   private readonly game: LocalGame;
@@ -96,11 +102,33 @@ export class Director {
     this.schedule(this.skipping ? 0 : after === "consultation" ? this.options.stepMs * 1.4 : this.options.stepMs);
   }
 
+  /** Seconds left for the draft under silence now: resumed from storage after a reload, else a fresh countdown. */
+  private silenceStart(): number {
+    const s = stateOf(this.game.session);
+    const draft = `${s.scenarioId}:${s.seed}:${s.cycle}:${s.silenceAttempts}:${s.draft?.tabledHour ?? -1}`;
+    const now = (this.options.now ?? Date.now)();
+    const storage = this.options.storage;
+    try {
+      const saved = JSON.parse(storage?.getItem(SILENCE_KEY) ?? "null") as { draft?: string; endsAt?: number } | null;
+      if (saved?.draft === draft && typeof saved.endsAt === "number")
+        return Math.max(0, Math.min(this.options.silenceSeconds, Math.ceil((saved.endsAt - now) / 1000)));
+      storage?.setItem(SILENCE_KEY, JSON.stringify({ draft, endsAt: now + this.options.silenceSeconds * 1000 }));
+    } catch {
+      // Storage disabled or corrupt: a fresh countdown.
+    }
+    return this.options.silenceSeconds;
+  }
+
   private countDown(): void {
-    if (this.silenceLeft === null) this.silenceLeft = this.options.silenceSeconds;
+    if (this.silenceLeft === null) this.silenceLeft = this.silenceStart();
     if (this.skipping) this.silenceLeft = 0;
     if (this.silenceLeft <= 0) {
       this.silenceLeft = null;
+      try {
+        this.options.storage?.removeItem(SILENCE_KEY);
+      } catch {
+        // Storage disabled: nothing was kept.
+      }
       this.game.send({ type: "silence.deadline", by: "system" });
       this.schedule(this.options.stepMs);
       return;

@@ -19,29 +19,7 @@ import {
   tempDir,
   until,
 } from "../server/harness.ts";
-
-/** An in-memory Storage, as the browser's localStorage behaves. */
-class MemoryStorage implements Storage {
-  private readonly data = new Map<string, string>();
-  get length() {
-    return this.data.size;
-  }
-  clear() {
-    this.data.clear();
-  }
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStorage } from "../support/memoryStorage.ts";
 
 const SLOW = { incidentSeconds: 0, stepSeconds: 0, roundSeconds: 120, silenceSeconds: 120 };
 const STATEMENT = { type: "consultation.statement", stance: "undecided", wants: [], rejects: [] };

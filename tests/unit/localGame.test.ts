@@ -3,29 +3,7 @@ import { AUTOSAVE_KEY, LocalGame } from "../../src/net/localGame.ts";
 import { nextSystemEvent, suggestMove } from "../../src/sim/autopilot.ts";
 import { phaseOf, stateHash, stateOf } from "../../src/sim/session.ts";
 import { councilView } from "../../src/ui/viewModel.ts";
-
-/** An in-memory Storage, as the browser's localStorage behaves. */
-class MemoryStorage implements Storage {
-  private readonly data = new Map<string, string>();
-  get length() {
-    return this.data.size;
-  }
-  clear() {
-    this.data.clear();
-  }
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStorage } from "../support/memoryStorage.ts";
 
 /** Plays like autoplay: the AI's move for the player's seat, else the driver's next event. */
 function autoplay(game: LocalGame, until: (g: LocalGame) => boolean, limit = 400): void {

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LocalGame } from "../../src/net/localGame.ts";
+import { nextSystemEvent, suggestMove } from "../../src/sim/autopilot.ts";
+import { phaseOf } from "../../src/sim/session.ts";
+import { Director, SILENCE_KEY } from "../../src/ui/director.ts";
+import { MemoryStorage } from "../support/memoryStorage.ts";
+
+/** A solo game as the chair, played by the AI up to the first silence procedure. */
+function atSilence(storage: Storage): LocalGame {
+  const game = LocalGame.start("estonia-2007", 3, { role: "chair", chair: "human", humans: [] }, storage);
+  for (let i = 0; i < 200 && phaseOf(game.session) !== "decision"; i++) {
+    const event = suggestMove(game.session, "chair") ?? nextSystemEvent(game.session);
+    if (!event) throw new Error(`stuck in ${phaseOf(game.session)}`);
+    expect(game.send(event)).toBeNull();
+  }
+  expect(phaseOf(game.session)).toBe("decision");
+  return game;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the silence countdown", () => {
+  it("keeps running across a reload instead of starting again", () => {
+    vi.useFakeTimers();
+    const storage = new MemoryStorage();
+    let now = 1_000_000;
+    const game = atSilence(storage);
+    const options = { you: "chair", autoplay: false, stepMs: 1500, silenceSeconds: 20, storage, now: () => now };
+    const first = new Director(game, options);
+    first.start();
+    vi.advanceTimersByTime(400); // the first step: the countdown begins
+    expect(first.silenceLeft).toBe(19);
+    first.stop();
+    now += 8_000; // the page is reloaded eight seconds later
+    const resumed = LocalGame.resume(storage);
+    if (!resumed) throw new Error("no autosave");
+    const second = new Director(resumed, options);
+    second.start();
+    vi.advanceTimersByTime(400);
+    expect(second.silenceLeft).toBe(11);
+    second.stop();
+  });
+
+  it("starts afresh for another draft, and forgets the deadline once it has passed", () => {
+    vi.useFakeTimers();
+    const storage = new MemoryStorage();
+    storage.setItem(SILENCE_KEY, JSON.stringify({ draft: "another game", endsAt: 0 }));
+    const game = atSilence(storage);
+    const director = new Director(game, {
+      you: "chair",
+      autoplay: false,
+      stepMs: 1500,
+      silenceSeconds: 5,
+      storage,
+      now: () => 1_000_000,
+    });
+    director.start();
+    vi.advanceTimersByTime(400);
+    expect(director.silenceLeft).toBe(4);
+    vi.advanceTimersByTime(5_000); // the deadline passes: the engine hears it and the key is dropped
+    expect(phaseOf(game.session)).not.toBe("decision");
+    expect(storage.getItem(SILENCE_KEY)).toBeNull();
+    director.stop();
+  });
+});
