@@ -90,7 +90,9 @@ export function mountCouncil(parent: HTMLElement, callbacks: CouncilCallbacks): 
         autoCenter: Phaser.Scale.NO_CENTER,
         expandParent: false,
       },
-      render: { antialias: true, antialiasGL: true, powerPreference: "default" },
+      // The room draws a few hundred shapes a frame: batch buffers for 2,048 quads (Phaser allocates 16,384 by
+      // default, megabytes that each new WebGL context has to set up before the first frame).
+      render: { antialias: true, antialiasGL: true, powerPreference: "default", batchSize: 2048 },
       // Let the page scroll past the room: no preventDefault on touches or the wheel (seats react to taps only).
       input: { mouse: { preventDefaultWheel: false }, touch: { capture: false }, keyboard: false },
       audio: { noAudio: true }, // the room is silent: no audio context to start
