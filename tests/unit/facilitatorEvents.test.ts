@@ -1,37 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { nextSystemEvent } from "../../src/sim/autopilot.ts";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
-import {
-  type ApplyResult,
-  applyEvent,
-  createEnv,
-  createSession,
-  phaseOf,
-  type Session,
-  stateOf,
-} from "../../src/sim/session.ts";
+import { applyEvent, createEnv, createSession, phaseOf, stateOf } from "../../src/sim/session.ts";
+import { ok, refused, until } from "../support/drive.ts";
 
 const scenario = bundledScenario("estonia-2007");
 if (!scenario) throw new Error("no scenario");
 const env = createEnv(scenario, bundledRoster());
-
-function ok(r: ApplyResult): Session {
-  if (!r.ok) throw new Error(r.reason);
-  return r.session;
-}
-function refused(r: ApplyResult): string {
-  if (r.ok) throw new Error("accepted");
-  return r.reason;
-}
-function until(session: Session, phase: string): Session {
-  let s = session;
-  for (let i = 0; i < 500 && phaseOf(s) !== phase; i++) {
-    const e = nextSystemEvent(s);
-    if (!e) throw new Error(`driver waits in ${phaseOf(s)}`);
-    s = ok(applyEvent(s, e));
-  }
-  return s;
-}
 
 const briefing = createSession(env, 2, { role: "chair", chair: "ai", humans: [] });
 const consulting = until(briefing, "consultation");

@@ -2,35 +2,20 @@ import { describe, expect, it } from "vitest";
 import { nextSystemEvent } from "../../src/sim/autopilot.ts";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import {
-  type ApplyResult,
   applyEvent,
   createEnv,
   createSession,
   phaseOf,
   type SeatPlan,
-  type Session,
   stateHash,
   stateOf,
 } from "../../src/sim/session.ts";
+import { ok, until } from "../support/drive.ts";
 
 function env(id: string) {
   const scenario = bundledScenario(id);
   if (!scenario) throw new Error(id);
   return createEnv(scenario, bundledRoster());
-}
-function ok(r: ApplyResult): Session {
-  if (!r.ok) throw new Error(r.reason);
-  return r.session;
-}
-/** Drives the session with its own driver until the phase is reached. */
-function until(session: Session, phase: string): Session {
-  let s = session;
-  for (let i = 0; i < 500 && phaseOf(s) !== phase; i++) {
-    const e = nextSystemEvent(s);
-    if (!e) throw new Error(`driver waits in ${phaseOf(s)}`);
-    s = ok(applyEvent(s, e));
-  }
-  return s;
 }
 const humanEstonia: SeatPlan = { role: "EST", chair: "ai", humans: ["EST"] };
 const humanChair: SeatPlan = { role: "chair", chair: "human", humans: [] };

@@ -1,38 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { nextSystemEvent } from "../../src/sim/autopilot.ts";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
-import {
-  type ApplyResult,
-  applyEvent,
-  createEnv,
-  createSession,
-  phaseOf,
-  type Session,
-  stateHash,
-  stateOf,
-} from "../../src/sim/session.ts";
+import { applyEvent, createEnv, createSession, stateHash, stateOf } from "../../src/sim/session.ts";
 import type { SessionState } from "../../src/sim/state.ts";
 import { commonEvidence, redactState, truthRevealed } from "../../src/sim/views.ts";
+import { ok, until } from "../support/drive.ts";
 
 const scenario = bundledScenario("estonia-2007");
 if (!scenario) throw new Error("no scenario");
 const env = createEnv(scenario, bundledRoster());
 const ZERO_RNG = { c: 0, s0: 0, s1: 0, s2: 0 };
-
-function ok(r: ApplyResult): Session {
-  if (!r.ok) throw new Error(r.reason);
-  return r.session;
-}
-/** Drives the session with its own driver until the phase is reached. */
-function until(session: Session, phase: string): Session {
-  let s = session;
-  for (let i = 0; i < 500 && phaseOf(s) !== phase; i++) {
-    const e = nextSystemEvent(s);
-    if (!e) throw new Error(`driver waits in ${phaseOf(s)}`);
-    s = ok(applyEvent(s, e));
-  }
-  return s;
-}
 
 /** Consultation after the attribution window: allies hold different evidence and believe different things. */
 const consulting = until(createSession(env, 4, { role: "EST", chair: "ai", humans: ["EST"] }), "consultation");
