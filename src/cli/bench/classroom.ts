@@ -148,11 +148,17 @@ export class Classroom {
       });
     const events = room.connection.events;
     const decode = events.onmessage;
+    // A student's socket hands over frames as Buffers (with `ws`, no copy into an ArrayBuffer: those copies
+    // were most of the clients' garbage); the SDK still gets ArrayBuffers for everything but views.
+    const socket = peek ? (room.connection.transport as { ws?: { binaryType: string } }).ws : undefined;
+    if (socket && "binaryType" in socket) socket.binaryType = "nodebuffer";
     events.onmessage = (event: MessageEvent) => {
       if (this.stats.recording) this.stats.messages++;
-      const frame = peek ? new Uint8Array(event.data as ArrayBuffer) : null;
-      if (frame && isViewFrame(frame)) this.onView(member, peekSeq(frame));
-      else decode?.(event);
+      if (!peek) return decode?.(event);
+      const data = event.data as ArrayBuffer | Uint8Array;
+      const frame = data instanceof Uint8Array ? data : new Uint8Array(data);
+      if (isViewFrame(frame)) this.onView(member, peekSeq(frame));
+      else decode?.({ data: frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) });
     };
     return member;
   }

@@ -5,7 +5,7 @@
  * measured). Classrooms are added in steps; at each step the latency is measured over a window while every
  * classroom keeps acting, until the p99 reaches 200 ms or the steps run out.
  *
- * Environment: LOAD_STEPS (classrooms per step, default 10,25,50,75,100), LOAD_WINDOW_S (measured seconds
+ * Environment: LOAD_STEPS (classrooms per step, default 10,20,30,40,50,60,75,100), LOAD_WINDOW_S (measured seconds
  * per step, 15), LOAD_PACE_S (mean seconds between one student's actions, 5), LOAD_THREADS (client worker
  * threads, 2), LOAD_CPU_PROF (a directory: the server writes a V8 CPU profile there when it stops).
  */
@@ -22,7 +22,7 @@ const list = (text: string | undefined) =>
     .split(",")
     .map(Number)
     .filter((n) => n > 0);
-const STEPS = process.env.LOAD_STEPS ? list(process.env.LOAD_STEPS) : [10, 25, 50, 75, 100];
+const STEPS = process.env.LOAD_STEPS ? list(process.env.LOAD_STEPS) : [10, 20, 30, 40, 50, 60, 75, 100];
 const WINDOW_MS = Number(process.env.LOAD_WINDOW_S ?? 15) * 1000;
 const PACE_MS = Number(process.env.LOAD_PACE_S ?? 5) * 1000;
 const THREADS = Number(process.env.LOAD_THREADS ?? 2);

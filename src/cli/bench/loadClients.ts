@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { Classroom, newStats } from "./classroom.ts";
+import type { Classroom } from "./classroom.ts";
 
 const OPEN_AT_ONCE = 5; // classrooms joining at the same time, per worker
 
@@ -81,10 +81,16 @@ export class ClientPool {
   }
 }
 
-/** The worker body: its classrooms, their shared counters, and the commands. */
-function serve(setup: Setup): void {
+/**
+ * The worker body: its classrooms, their shared counters, and the commands. The SDK is loaded with the `ws`
+ * package as its WebSocket (its own choice on Node without a global one), which can deliver frames without
+ * copying them (see Classroom.join).
+ */
+async function serve(setup: Setup): Promise<void> {
   const port = parentPort;
   if (!port) return;
+  (globalThis as { WebSocket?: unknown }).WebSocket = (await import("ws")).WebSocket; // before the SDK loads
+  const { Classroom, newStats } = await import("./classroom.ts");
   const stats = newStats();
   const rooms: Classroom[] = [];
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -143,4 +149,4 @@ function serve(setup: Setup): void {
   });
 }
 
-if (!isMainThread && (workerData as Partial<Setup> | null)?.loadClients) serve(workerData as Setup);
+if (!isMainThread && (workerData as Partial<Setup> | null)?.loadClients) await serve(workerData as Setup);
