@@ -1,9 +1,10 @@
 /**
  * The views of one broadcast, packed part by part. The views a room sends after an event differ only in
  * their state (a seat sees its own ally unredacted, the facilitator sees everything), the log entries each
- * connection lacks and who the viewer is; everything else is the same message. Packing 33 views of 11 kB
- * each in full dominated the server's time under load, so the shared parts are packed once (msgpack, as
- * @colyseus/core packs messages) and each view's bytes are joined from them. They decode to exactly what
+ * connection lacks and who the viewer is (and the facilitator's seat rows name the players); everything else
+ * is the same message. Packing 33 views of 8–11 kB each in full dominated the server's time under load, so
+ * the shared parts are packed once (msgpack, as @colyseus/core packs messages) and each view's bytes are
+ * joined from them. They decode to exactly what
  * `CouncilSession.view` returns for that connection (tests/unit/viewBatch.test.ts checks it).
  */
 import { Packr } from "msgpackr";

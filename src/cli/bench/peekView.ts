@@ -1,6 +1,6 @@
 /**
  * The load clients' fast path: reads a `view` frame's `seq` from its msgpack bytes without building the view.
- * Decoding every 11 kB view in full would make the benchmark's own clients, 1,600 of them on the same two
+ * Decoding every 8–11 kB view in full would make the benchmark's own clients, 1,600 of them on the same two
  * cores as the server, the bottleneck instead of the server.
  */
 import { Protocol } from "@colyseus/sdk";
