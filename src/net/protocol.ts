@@ -167,6 +167,8 @@ export interface ResultMessage {
   reason: string | null;
 }
 
+const utf8 = new TextEncoder();
+
 /** Parses a message of a known type, or explains what is wrong (checks the size first). */
 export function parseClientMessage<T extends ClientMessageType>(
   type: T,
@@ -174,7 +176,7 @@ export function parseClientMessage<T extends ClientMessageType>(
 ): { ok: true; value: z.infer<(typeof CLIENT_MESSAGES)[T]> } | { ok: false; reason: string } {
   let size = 0;
   try {
-    size = JSON.stringify(raw ?? null).length;
+    size = utf8.encode(JSON.stringify(raw ?? null)).length; // bytes, not UTF-16 characters
   } catch {
     return { ok: false, reason: `${type}: not JSON-serialisable` };
   }

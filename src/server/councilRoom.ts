@@ -32,10 +32,27 @@ interface Connection {
   player: string | null;
   logSent: number; // log entries this connection already has
   away: boolean; // dropped, waiting for the client to reconnect (already counted as closed)
+  floodLoggedAt: number; // when a flood from this connection was last logged
 }
+
+const newConnection = (viewer: Viewer, player: string | null): Connection => ({
+  viewer,
+  player,
+  logSent: 0,
+  away: false,
+  floodLoggedAt: 0,
+});
 
 /** How often, at most, the public status's event count follows the session (milliseconds). */
 const EVENTS_SYNC_MS = 1000;
+
+const FLOODING = "too many messages: slow down";
+
+/** Client text in a log line: one line, control characters escaped, at most 200 characters. */
+const printable = (text: string): string => {
+  const line = JSON.stringify(text).slice(1, -1);
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
 
 /** Messages per second a connection may send (burst, then refill); beyond that they are refused. */
 const MESSAGE_RATE = { burst: 20, perSecond: 8 };
@@ -56,7 +73,7 @@ export function setRegistry(r: Registry): void {
 }
 
 export class CouncilRoom extends Room<{ state: CouncilStatus }> {
-  override maxClients = 80;
+  override maxClients = 250; // people are capped per session (MAX_PLAYERS); this leaves room for extra tabs
   override autoDispose = false;
   private council!: CouncilSession;
   private registry!: Registry;
@@ -69,14 +86,16 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     this.roomId = options.code;
     if (!registry) throw new Error("no session registry: start the game server first");
     this.registry = registry;
-    this.council = this.registry.open(options.code);
+    this.council = this.registry.open(options.code, this);
     this.setState(new CouncilStatus());
     this.state.code = options.code;
     this.state.scenario = this.council.session.env.scenario.id;
     this.unsubscribe = this.council.onChange(() => this.publish());
     this.onMessage("act", (client, raw) => this.handle(client, "act", raw));
     this.onMessage("facilitate", (client, raw) => this.handle(client, "facilitate", raw));
-    this.onMessage("*", (client, type) => this.reply(client, null, `unknown message type ${String(type)}`));
+    this.onMessage("*", (client, type) =>
+      this.reply(client, null, this.limiter.take(client.sessionId) ? `unknown message type ${String(type)}` : FLOODING),
+    );
     this.syncStatus();
   }
 
@@ -135,7 +154,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   override onDispose(): void {
     this.unsubscribe();
-    this.registry.close(this.roomId);
+    this.registry.close(this.roomId, this);
   }
 
   /** The public status, for the session API of whichever process is asked (called through the matchmaker). */
@@ -145,8 +164,10 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   /** Turns valid join options into a connection: the facilitator, the projector, or a person in a seat. */
   private admit(auth: JoinOptions): Connection {
-    if ("facilitatorToken" in auth) return { viewer: { kind: "facilitator" }, player: null, logSent: 0, away: false };
-    if ("projector" in auth) return { viewer: { kind: "projector" }, player: null, logSent: 0, away: false };
+    // The options were checked against their own code; a join by room id must carry this room's code.
+    if (auth.code !== this.roomId) throw new Error("that join code belongs to another session");
+    if ("facilitatorToken" in auth) return newConnection({ kind: "facilitator" }, null);
+    if ("projector" in auth) return newConnection({ kind: "projector" }, null);
     const known = auth.seatToken ? this.council.seats.byToken(auth.seatToken) : undefined;
     let token = auth.seatToken ?? "";
     let player = known;
@@ -157,12 +178,14 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
       token = joined.token;
     }
     this.council.connected(player, 1);
-    return {
-      viewer: { kind: "player", player: player.player, name: player.name, seat: player.seat, seatToken: token },
+    const viewer: Viewer = {
+      kind: "player",
       player: player.player,
-      logSent: 0,
-      away: false,
+      name: player.name,
+      seat: player.seat,
+      seatToken: token,
     };
+    return newConnection(viewer, player.player);
   }
 
   private setConnected(client: Client, delta: 1 | -1): void {
@@ -188,7 +211,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private refusal(client: Client, type: "act" | "facilitate", raw: unknown): string | null {
     const connection = this.connections.get(client.sessionId);
     if (!connection) return "not joined";
-    if (!this.limiter.take(client.sessionId)) return "too many messages: slow down";
+    if (!this.limiter.take(client.sessionId)) return FLOODING;
     if (type === "facilitate") {
       if (connection.viewer.kind !== "facilitator") return "only the facilitator can do that";
       const parsed = parseClientMessage("facilitate", raw);
@@ -205,9 +228,20 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   }
 
   private reply(client: Client, id: number | null, reason: string | null): void {
-    if (reason) this.registry.log(`${this.roomId} ${client.sessionId}: rejected: ${reason}`);
+    if (reason && this.worthLogging(client, reason))
+      this.registry.log(`${this.roomId} ${client.sessionId}: rejected: ${printable(reason)}`);
     const message: ResultMessage = { id, ok: reason === null, reason };
     client.send("result", message);
+  }
+
+  /** A flood is logged once per connection every 10 seconds, not once per message. */
+  private worthLogging(client: Client, reason: string): boolean {
+    if (reason !== FLOODING) return true;
+    const connection = this.connections.get(client.sessionId);
+    const now = Date.now();
+    if (!connection || now - connection.floodLoggedAt < 10_000) return false;
+    connection.floodLoggedAt = now;
+    return true;
   }
 
   /** Sends every connection what changed for it. */

@@ -31,6 +31,8 @@ const refuse = (reason: string): Outcome => ({ ok: false, reason });
 
 /** Seconds before a consultation round closes once every delegate has spoken. */
 const EARLY_CLOSE_MS = 3000;
+/** People a session takes (seated and waiting): a class of 32, some spare devices, and a bound on the lists. */
+export const MAX_PLAYERS = 100;
 /** How soon a clock step that failed is tried again. */
 const STEP_RETRY_MS = 5000;
 
@@ -44,6 +46,8 @@ export class CouncilSession {
   private readonly pacer: Pacer;
   private readonly listeners = new Set<() => void>();
   private armedFor = "";
+  /** Hears what went wrong after an event was applied (a listener that threw); the server logs it. */
+  onFault: (err: unknown) => void = () => {};
 
   private constructor(
     store: Store,
@@ -151,6 +155,7 @@ export class CouncilSession {
 
   /** Seats a newcomer: the seat asked for if free, else the first free ally seat, else the waiting list. */
   join(name: string, ally: SeatId | undefined): { player: Player; token: string } | { reason: string } {
+    if (this.seats.all().length >= MAX_PLAYERS) return { reason: `this session is full (${MAX_PLAYERS} people)` };
     if (ally !== undefined) {
       const problem = this.seatProblem(ally);
       if (problem) return { reason: problem };
@@ -191,7 +196,7 @@ export class CouncilSession {
       const left = this.release(player);
       if (!left.ok) return left;
     }
-    if (seat !== "chair" && !this.finished) {
+    if (seat !== "chair" && !this.finished && !stateOf(this.session).humans.includes(seat)) {
       const applied = this.apply({ type: "seat.control", by: "system", ally: seat, controller: "human" });
       if (!applied.ok) return applied;
     }
@@ -249,6 +254,7 @@ export class CouncilSession {
         this.pacer.resume();
         break;
       case "extend":
+        if (!this.pacer.running()) return refuse("no timer is running: nothing to extend");
         this.pacer.extend(op.seconds);
         break;
       case "advance":
@@ -256,7 +262,7 @@ export class CouncilSession {
       case "timers":
         this.timers = { ...this.timers, ...op.timers };
         this.store.saveTimers(this.code, this.timers);
-        this.rearm(true);
+        this.rearm(false); // the step under way keeps its time; the new timers apply from the next one
         break;
       case "assign": {
         const player = this.seats.get(op.player);
@@ -270,7 +276,11 @@ export class CouncilSession {
       }
       case "free": {
         const holder = this.seats.holder(op.ally);
-        return holder ? this.release(holder) : refuse(`nobody holds ${op.ally}`);
+        if (holder) return this.release(holder);
+        // A seat people play with nobody in it (a crash between the seat's event and its holder's row): the AI.
+        if (stateOf(this.session).humans.includes(op.ally))
+          return this.apply({ type: "seat.control", by: "system", ally: op.ally, controller: "ai" });
+        return refuse(`nobody holds ${op.ally}`);
       }
       case "inject":
         return this.apply({ type: "inject.play", by: "system", inject: op.inject });
@@ -296,12 +306,17 @@ export class CouncilSession {
     if (this.finished) return refuse("the session is over");
     const result = applyParsed(this.session, event);
     if (!result.ok) return refuse(result.reason);
-    this.store.append(this.code, this.record.events.length, result.event);
+    this.store.append(this.code, this.record.events.length, result.event); // if this throws, nothing happened
     this.session = result.session;
     this.record.events.push(result.event);
+    // The event is in the log: whatever fails from here on, it has been applied.
     if (this.finished) {
-      this.store.markFinished(this.code);
       this.pacer.stop();
+      try {
+        this.store.markFinished(this.code);
+      } catch {
+        // Only restores look at it; a finished log replays to the debrief anyway.
+      }
     } else this.rearm(false);
     this.emit();
     return { ok: true };
@@ -359,7 +374,14 @@ export class CouncilSession {
     );
   }
 
+  /** Tells listeners (the room); one that throws does not keep the others from hearing. */
   private emit(): void {
-    for (const l of this.listeners) l();
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch (err) {
+        this.onFault(err);
+      }
+    }
   }
 }

@@ -47,6 +47,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
 
   const app = express();
   app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", 1); // req.ip: the address the proxy saw (API rate limits)
   const openRoom = async (code: string) => {
     await matchMaker.createRoom(ROOM_NAME, { code });
   };
@@ -68,14 +69,19 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     selectProcessIdToCreateRoom: async () => matchMaker.processId,
   });
   server.define(ROOM_NAME, CouncilRoom).filterBy(["code"]);
+  // Clients join and reconnect; only this server creates rooms (POST /api/sessions, restores).
+  matchMaker.controller.exposedMethods = ["join", "joinById", "reconnect"];
   await server.listen(options.port, options.host);
   // Colyseus takes a join's address (for the join rate limit) from proxy headers only: its matchmaking route
   // does not see the socket. Without a trusted proxy the socket's address is the client's, and a client's own
   // X-Real-IP is not believed. Prepended after listen(), so this runs before Colyseus's request listener.
-  if (!options.trustProxy)
-    http.prependListener("request", (req) => {
-      req.headers["x-real-ip"] = req.socket.remoteAddress ?? "";
-    });
+  // Behind a trusted proxy, the address it appended last to X-Forwarded-For (or its X-Real-IP) counts: the
+  // first hop of X-Forwarded-For is whatever the client wrote there.
+  http.prependListener("request", (req) => {
+    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",");
+    const proxied = req.headers["x-real-ip"] ?? hops[hops.length - 1]?.trim();
+    req.headers["x-real-ip"] = (options.trustProxy && proxied) || req.socket.remoteAddress || "";
+  });
   const address = http.address() as AddressInfo;
   const url = `http://${options.host}:${address.port}`;
 

@@ -54,6 +54,11 @@ export class Pacer {
     if (this.dueAt - this.clock.now() > ms) this.start(ms);
   }
 
+  /** Whether a step is timed (running, or paused with time left). */
+  running(): boolean {
+    return this.dueAt !== null || (this.paused && this.remaining !== null);
+  }
+
   pause(): void {
     if (this.paused) return;
     this.paused = true;

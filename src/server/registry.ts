@@ -24,6 +24,9 @@ export class Registry {
   readonly owner: string;
   private readonly clock: Clock;
   private readonly open_ = new Map<string, CouncilSession>();
+  private readonly owners = new Map<string, object>(); // which room opened each session
+  /** The owner of sessions opened without a room (tests, tools). */
+  static readonly LOCAL: object = Object.freeze({});
   readonly log: (line: string) => void;
 
   constructor(options: RegistryOptions) {
@@ -57,12 +60,17 @@ export class Registry {
   }
 
   /** The running session for a code, loading it from the store (replaying its log) on first use. */
-  open(code: string): CouncilSession {
+  open(code: string, owner?: object): CouncilSession {
+    const holder = this.owners.get(code);
+    if (owner && holder && holder !== owner) throw new Error(`session ${code} is already open in this process`);
     let council = this.open_.get(code);
     if (!council) {
       council = CouncilSession.load(this.store, code, this.clock);
+      council.onFault = (err) =>
+        this.log(`session ${code}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       this.open_.set(code, council);
     }
+    if (owner || !holder) this.owners.set(code, owner ?? Registry.LOCAL);
     return council;
   }
 
@@ -70,9 +78,12 @@ export class Registry {
     return this.open_.get(code);
   }
 
-  close(code: string): void {
+  /** Stops a session, if `owner` is the one that opened it (a duplicate room must not close the real one's). */
+  close(code: string, owner: object = Registry.LOCAL): void {
+    if (this.owners.get(code) !== owner) return;
     this.open_.get(code)?.stop();
     this.open_.delete(code);
+    this.owners.delete(code);
   }
 
   /** A session's record from the durable store (a session that is over, or that another process runs). */

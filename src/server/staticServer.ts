@@ -1,7 +1,7 @@
 /** Serves the built game (dist/) over HTTP on loopback by default. */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -28,7 +28,7 @@ export function staticHandler(root: string): Handler {
       return;
     }
     let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
+    if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end("forbidden");
       return;
     }

@@ -193,7 +193,8 @@ export function startApp(options: AppOptions): void {
   const facilitateCode = code("facilitate");
   if (projectorCode || facilitateCode || p.has("join")) {
     if (projectorCode) networked({ to: "projector", code: projectorCode });
-    else if (facilitateCode) networked({ to: "facilitate", code: facilitateCode, token: p.get("token") ?? undefined });
+    else if (facilitateCode)
+      networked({ to: "facilitate", code: facilitateCode }); // its token: this browser's storage
     else networked({ to: "join", code: code("join") });
     return;
   }

@@ -40,8 +40,13 @@ describe("the session API", () => {
     const created = { code, facilitatorToken: String(reply.body.facilitatorToken) };
     const record = await downloadRecord(server.url, created);
     expect(parseRecord(record.body)).toMatchObject({ engine: ENGINE_VERSION, seed: 9, events: [] });
+    const byHeader = await fetch(`${server.url}/api/sessions/${code}/record`, {
+      headers: { authorization: `Bearer ${created.facilitatorToken}` },
+    });
+    expect(byHeader.headers.get("content-disposition")).toBe(`attachment; filename="case-by-case-${code}.json"`);
+    // The token is never read from the address (it would end up in logs and history).
     const byQuery = await fetch(`${server.url}/api/sessions/${code}/record?token=${created.facilitatorToken}`);
-    expect(byQuery.headers.get("content-disposition")).toBe(`attachment; filename="case-by-case-${code}.json"`);
+    expect(byQuery.status).toBe(404);
   });
 
   it("starts the session at once with autoStart", async () => {

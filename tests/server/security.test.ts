@@ -3,6 +3,7 @@
  * actions for another seat, malformed and oversized messages, garbage frames, floods, bad joins and bad API
  * bodies are all refused (with a reason where the protocol allows one) while the room keeps serving.
  */
+import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_BYTES, type ResultMessage } from "../../src/net/protocol.ts";
 import type { CouncilSession } from "../../src/server/councilSession.ts";
@@ -129,6 +130,8 @@ describe("forged, malformed and hostile input", () => {
     ];
     for (const [payload, reason] of facilitatorCases)
       expect(await send(facilitator, "facilitate", payload)).toMatchObject({ ok: false, reason });
+    // Unknown types count against the message rate too; after a second's refill Bo may act again.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await bo.act(STATEMENT)).toMatchObject({ ok: true });
   });
 
@@ -260,6 +263,29 @@ describe("forged, malformed and hostile input", () => {
     expect(council.record.events).toHaveLength(before);
     expect(store.events(created.code)).toHaveLength(before);
     expect(await eve.act(STATEMENT)).toMatchObject({ ok: true });
+  });
+
+  it("refuses one session's facilitator token in another session's room (join by room id)", async () => {
+    const mine = await createSession(server.url, { scenario: "estonia-2007", seed: 4 });
+    const hijack = new Client(server.url).joinById(created.code, {
+      code: mine.code,
+      facilitatorToken: mine.facilitatorToken,
+    });
+    await expect(hijack).rejects.toThrow(/belongs to another session/);
+    expect(council.finished).toBe(false);
+  });
+
+  it("lets no client create or join-or-create rooms: only the server opens sessions", async () => {
+    for (const method of ["create", "joinOrCreate"]) {
+      const reply = await request(`${server.url}/matchmake/${method}/council`, "POST", {
+        code: created.code,
+        name: "X",
+      });
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+    }
+    expect(server.registry.running(created.code)).toBe(council);
+    expect(await facilitator.facilitate({ op: "note", text: "Still open" })).toMatchObject({ ok: true });
+    await projector.when((p) => p.log.some((e) => e.k === "note" && e.text === "Still open"), "views keep coming");
   });
 
   it("keeps serving after all of it, and logged every refusal", async () => {
