@@ -9,7 +9,7 @@ import { codeSchema, createSessionSchema } from "../net/protocol.ts";
 import type { CouncilRoom } from "./councilRoom.ts";
 import type { SessionStatus } from "./councilSession.ts";
 import { RateLimiter } from "./rateLimit.ts";
-import { type Registry, RequestError } from "./registry.ts";
+import { BusyError, type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
 
 /** Sessions one address may create per minute (burst 20). */
@@ -48,6 +48,7 @@ export function apiRouter(registry: Registry, openRoom: (code: string) => Promis
       return res.status(201).json({ ...created, scenario: parsed.data.scenario, seed: parsed.data.seed });
     } catch (err) {
       if (err instanceof RequestError) return fail(res, 400, err.message);
+      if (err instanceof BusyError) return fail(res, 503, err.message);
       throw err;
     }
   });

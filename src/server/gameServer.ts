@@ -28,6 +28,7 @@ export interface GameServerOptions {
   owner?: string; // this process's name in the durable store (defaults to publicAddress or "local")
   trustProxy?: boolean; // a reverse proxy in front sets X-Real-IP / X-Forwarded-For; else the socket's address counts
   log?: (line: string) => void;
+  maxSessions?: number; // unfinished sessions this process runs at most (MAX_SESSIONS)
 }
 
 export interface GameServer {
@@ -42,7 +43,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const store = new Store(options.dataDir);
   const owner = options.owner ?? options.publicAddress ?? "local";
-  const registry = new Registry({ store, clock: realClock, owner, log });
+  const registry = new Registry({ store, clock: realClock, owner, log, maxSessions: options.maxSessions });
   setRegistry(registry);
 
   const app = express();

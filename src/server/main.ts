@@ -1,7 +1,7 @@
 /**
  * `npm start`: the game, the session API and the multiplayer endpoint on http://127.0.0.1:8080.
  * Environment: PORT, HOST, DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME, TRUST_PROXY=1
- * (behind a reverse proxy that sets X-Real-IP or X-Forwarded-For).
+ * (behind a reverse proxy that sets X-Real-IP or X-Forwarded-For), MAX_SESSIONS (unfinished sessions, default 400).
  */
 import { startGameServer } from "./gameServer.ts";
 
@@ -16,6 +16,7 @@ const server = await startGameServer({
   publicAddress: process.env.PUBLIC_ADDRESS || undefined,
   owner: process.env.PROCESS_NAME || undefined,
   trustProxy: process.env.TRUST_PROXY === "1",
+  maxSessions: process.env.MAX_SESSIONS ? Number(process.env.MAX_SESSIONS) : undefined,
 });
 process.stdout.write(`Case by Case on ${server.url}/\n`);
 

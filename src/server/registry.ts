@@ -17,7 +17,11 @@ export interface RegistryOptions {
   clock: Clock;
   owner: string; // this process's name: it restores the sessions it owns
   log?: (line: string) => void;
+  maxSessions?: number; // unfinished sessions this process runs at most (default MAX_SESSIONS)
 }
+
+/** Unfinished sessions one process runs at most: far above the load bench's 60, well below its memory. */
+export const MAX_SESSIONS = 400;
 
 export class Registry {
   readonly store: Store;
@@ -28,8 +32,10 @@ export class Registry {
   /** The owner of sessions opened without a room (tests, tools). */
   static readonly LOCAL: object = Object.freeze({});
   readonly log: (line: string) => void;
+  private readonly maxSessions: number;
 
   constructor(options: RegistryOptions) {
+    this.maxSessions = options.maxSessions ?? MAX_SESSIONS;
     this.store = options.store;
     this.clock = options.clock;
     this.owner = options.owner;
@@ -43,6 +49,8 @@ export class Registry {
     const seats: SeatPlan = { role: "chair", chair: request.chair ?? "ai", humans: [] };
     const problem = checkSeats(createEnv(scenario, bundledRoster()), seats);
     if (problem) throw new RequestError(problem);
+    if (this.store.unfinished(this.owner).length >= this.maxSessions)
+      throw new BusyError(`this server already runs ${this.maxSessions} sessions: end some, or try another server`);
     const code = this.newCode();
     const facilitatorToken = newSecret();
     this.store.createSession({
@@ -112,6 +120,11 @@ export class Registry {
       if (!this.store.codeTaken(code)) return code;
     }
   }
+}
+
+/** The server is full (HTTP 503): every session it may run is unfinished. */
+export class BusyError extends Error {
+  override name = "BusyError";
 }
 
 /** A request the caller got wrong (HTTP 400). */
