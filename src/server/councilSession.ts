@@ -12,7 +12,7 @@ import { newRecord, type SessionRecord } from "../sim/record.ts";
 import { applyParsed, createEnv, createSession, phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Phase, SeatId } from "../sim/state.ts";
 import { redactState, truthRevealed } from "../sim/views.ts";
-import { type Clock, Pacer } from "./pacer.ts";
+import { type Clock, Pacer, stepDelayMs } from "./pacer.ts";
 import { type Player, Seats } from "./seats.ts";
 import type { Store } from "./store.ts";
 
@@ -82,8 +82,26 @@ export class CouncilSession {
       record.events.push(event);
     }
     const council = new CouncilSession(store, code, session, record, stored.timers, clock);
+    council.reconcileSeats();
     council.rearm(true);
     return council;
+  }
+
+  /**
+   * A seat's event and its holder's row are two writes; after a crash between them the engine is the truth. A
+   * seat people play with nobody holding it goes back to the AI (a recorded event); a holder of a seat the AI
+   * plays waits for a seat again.
+   */
+  private reconcileSeats(): void {
+    if (this.finished) return;
+    const s = stateOf(this.session);
+    for (const player of this.seats.all())
+      if (player.seat && player.seat !== "chair" && !s.humans.includes(player.seat)) {
+        player.seat = null;
+        this.persist(player);
+      }
+    for (const ally of s.humans)
+      if (!this.seats.holder(ally)) this.apply({ type: "seat.control", by: "system", ally, controller: "ai" });
   }
 
   get phase(): Phase {
@@ -346,24 +364,9 @@ export class CouncilSession {
     const key = `${this.phase}|${next?.type}|${s.hour}|${s.round}|${s.silenceAttempts}|${s.injects.length}`;
     if (force || key !== this.armedFor) {
       this.armedFor = key;
-      this.pacer.arm(next?.type ?? null, this.delayFor(next));
+      this.pacer.arm(next?.type ?? null, stepDelayMs(this.phase, next?.type ?? null, this.timers));
     }
     if (this.phase === "consultation" && this.everyoneSpoke()) this.pacer.shorten(EARLY_CLOSE_MS);
-  }
-
-  private delayFor(next: EngineEvent | null): number | null {
-    if (!next || next.type === "session.start") return null; // the facilitator starts the session
-    const t = this.timers;
-    const seconds: Record<Phase, number> = {
-      briefing: 0,
-      incident: t.incidentSeconds,
-      attribution: t.stepSeconds,
-      consultation: t.roundSeconds,
-      decision: t.silenceSeconds,
-      response: t.stepSeconds,
-      debrief: 0,
-    };
-    return seconds[this.phase] * 1000;
   }
 
   private everyoneSpoke(): boolean {

@@ -4,6 +4,25 @@
  * what the timer triggers reaches the engine as an ordinary recorded event.
  */
 import type { ClockStatus, TimerSettings } from "../net/protocol.ts";
+import type { Phase } from "../sim/state.ts";
+
+/**
+ * How long the session waits, in the phase it is in, before it takes its next step by itself; null when a
+ * person must act (the facilitator starts the session) or nothing comes next.
+ */
+export function stepDelayMs(phase: Phase, next: string | null, timers: TimerSettings): number | null {
+  if (next === null || next === "session.start") return null;
+  const seconds: Record<Phase, number> = {
+    briefing: 0,
+    incident: timers.incidentSeconds,
+    attribution: timers.stepSeconds,
+    consultation: timers.roundSeconds,
+    decision: timers.silenceSeconds,
+    response: timers.stepSeconds,
+    debrief: 0,
+  };
+  return seconds[phase] * 1000;
+}
 
 export interface Clock {
   now(): number;

@@ -72,3 +72,36 @@ describe("seats in a networked session", () => {
     expect(council.join("Cy", "SWE")).toEqual({ reason: "SWE has no seat in this Council" });
   });
 });
+
+describe("seats after a crash between a seat's event and its holder's row", () => {
+  it("gives an unheld human seat back to the AI, and a holder of an AI seat a place on the waiting list", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cbc-seats-"));
+    dirs.push(dir);
+    const store = new Store(dir);
+    const registry = new Registry({ store, clock: stillClock, owner: "local" });
+    const { code } = registry.create({ scenario: "estonia-2007", seed: 5 });
+    const council = registry.open(code);
+    const ann = joinAs(council, "Ann", "EST");
+    const ben = joinAs(council, "Ben", "LVA");
+    // As if the process died after LVA's seat.control but before Ben's row, and after EST's release event
+    // but before Ann's row was cleared: the rows say one thing, the log another.
+    store.savePlayer(code, { player: ben.player, name: ben.name, tokenHash: ben.tokenHash, seat: null });
+    store.append(code, council.record.events.length, {
+      type: "seat.control",
+      by: "system",
+      ally: "EST",
+      controller: "ai",
+    });
+    registry.close(code);
+    const restored = registry.open(code);
+    expect(stateOf(restored.session).humans).toEqual([]);
+    expect(restored.seats.get(ann.player)?.seat).toBeNull();
+    expect(
+      restored
+        .view({ kind: "facilitator" }, 0)
+        .waiting.map((w) => w.name)
+        .sort(),
+    ).toEqual(["Ann", "Ben"]);
+    expect(restored.join("Cy", "LVA")).toMatchObject({ player: { seat: "LVA" } });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimerSettings } from "../../src/net/protocol.ts";
-import { type Clock, Pacer } from "../../src/server/pacer.ts";
+import { type Clock, Pacer, stepDelayMs } from "../../src/server/pacer.ts";
 
 /** A clock the test moves by hand; timers fire in order of their due time. */
 class FakeClock implements Clock {
@@ -147,5 +147,18 @@ describe("Pacer", () => {
     expect(clock.pending).toBe(0);
     clock.advance(5000);
     expect(fired).toEqual([]);
+  });
+});
+
+describe("how long each phase waits before its next step", () => {
+  const timers = { incidentSeconds: 30, stepSeconds: 6, roundSeconds: 90, silenceSeconds: 60 };
+  it("uses the facilitator's timer for the phase, and waits for a person when nothing is timed", () => {
+    expect(stepDelayMs("incident", "phase.advance", timers)).toBe(30_000);
+    expect(stepDelayMs("attribution", "ai.round", timers)).toBe(6_000);
+    expect(stepDelayMs("consultation", "ai.round", timers)).toBe(90_000);
+    expect(stepDelayMs("decision", "silence.deadline", timers)).toBe(60_000);
+    expect(stepDelayMs("response", "response.resolve", timers)).toBe(6_000);
+    expect(stepDelayMs("briefing", "session.start", timers)).toBeNull();
+    expect(stepDelayMs("consultation", null, timers)).toBeNull();
   });
 });
