@@ -84,6 +84,7 @@ export class CouncilSession {
     const council = new CouncilSession(store, code, session, record, stored.timers, clock);
     council.reconcileSeats();
     council.rearm(true);
+    if (stored.pausedMs !== null) council.pacer.pauseWith(stored.pausedMs);
     return council;
   }
 
@@ -267,13 +268,16 @@ export class CouncilSession {
           : refuse("already started");
       case "pause":
         this.pacer.pause();
+        this.savePause();
         break;
       case "resume":
         this.pacer.resume();
+        this.savePause();
         break;
       case "extend":
         if (!this.pacer.running()) return refuse("no timer is running: nothing to extend");
         this.pacer.extend(op.seconds);
+        this.savePause();
         break;
       case "advance":
         return this.advance();
@@ -365,8 +369,14 @@ export class CouncilSession {
     if (force || key !== this.armedFor) {
       this.armedFor = key;
       this.pacer.arm(next?.type ?? null, stepDelayMs(this.phase, next?.type ?? null, this.timers));
+      if (this.pacer.paused) this.savePause(); // a new step while paused: its full time waits
     }
     if (this.phase === "consultation" && this.everyoneSpoke()) this.pacer.shorten(EARLY_CLOSE_MS);
+  }
+
+  /** Keeps the facilitator's pause (and the time left) in the durable store, so a restart keeps it too. */
+  private savePause(): void {
+    this.store.savePause(this.code, this.pacer.paused ? (this.pacer.status(this.timers).remainingMs ?? 0) : null);
   }
 
   private everyoneSpoke(): boolean {

@@ -86,6 +86,12 @@ export class Pacer {
     this.dueAt = null;
   }
 
+  /** Paused with `ms` left on the step (a restart restoring the facilitator's pause). */
+  pauseWith(ms: number): void {
+    this.pause();
+    if (this.next !== null) this.remaining = Math.max(0, ms);
+  }
+
   resume(): void {
     if (!this.paused) return;
     this.paused = false;

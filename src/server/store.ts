@@ -22,6 +22,7 @@ export interface StoredSession {
   createdAt: number;
   finished: boolean;
   owner: string;
+  pausedMs: number | null; // the facilitator paused the clock with this much left on its step
 }
 
 export interface StoredPlayer {
@@ -34,7 +35,8 @@ export interface StoredPlayer {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   code TEXT PRIMARY KEY, scenario TEXT NOT NULL, seed INTEGER NOT NULL, seats TEXT NOT NULL, timers TEXT NOT NULL,
-  facilitator_hash TEXT NOT NULL, created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL
+  facilitator_hash TEXT NOT NULL, created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL,
+  paused_ms INTEGER
 );
 CREATE TABLE IF NOT EXISTS events (
   code TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL, PRIMARY KEY (code, seq)
@@ -55,6 +57,7 @@ interface SessionRow {
   created_at: number;
   finished: number;
   owner: string;
+  paused_ms: number | null;
 }
 
 function prepareAll(db: DatabaseSync) {
@@ -68,6 +71,7 @@ function prepareAll(db: DatabaseSync) {
     unfinished: prepare("SELECT code FROM sessions WHERE finished = 0 AND owner = ? ORDER BY created_at"),
     finish: prepare("UPDATE sessions SET finished = 1 WHERE code = ?"),
     timers: prepare("UPDATE sessions SET timers = ? WHERE code = ?"),
+    pause: prepare("UPDATE sessions SET paused_ms = ? WHERE code = ?"),
     append: prepare("INSERT INTO events (code, seq, event) VALUES (?, ?, ?)"),
     events: prepare("SELECT event FROM events WHERE code = ? ORDER BY seq"),
     upsertPlayer: prepare(
@@ -88,6 +92,9 @@ export class Store {
     this.db = new DatabaseSync(this.path);
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     this.db.exec(SCHEMA);
+    // Logs written before the clock's pause was kept lack its column.
+    const columns = this.db.prepare("PRAGMA table_info(sessions)").all() as { name: string }[];
+    if (!columns.some((c) => c.name === "paused_ms")) this.db.exec("ALTER TABLE sessions ADD COLUMN paused_ms INTEGER");
     this.stmt = prepareAll(this.db);
   }
 
@@ -95,7 +102,7 @@ export class Store {
     return this.stmt.codeTaken.get(code) !== undefined;
   }
 
-  createSession(s: StoredSession): void {
+  createSession(s: Omit<StoredSession, "pausedMs">): void {
     this.stmt.insertSession.run(
       s.code,
       s.scenario,
@@ -121,6 +128,7 @@ export class Store {
       createdAt: row.created_at,
       finished: row.finished === 1,
       owner: row.owner,
+      pausedMs: row.paused_ms ?? null,
     };
   }
 
@@ -135,6 +143,11 @@ export class Store {
 
   saveTimers(code: string, timers: TimerSettings): void {
     this.stmt.timers.run(JSON.stringify(timers), code);
+  }
+
+  /** The clock paused with `ms` left on its step, or running (null). */
+  savePause(code: string, ms: number | null): void {
+    this.stmt.pause.run(ms === null ? null : Math.round(ms), code);
   }
 
   /** Appends the event at position `seq` (0-based); throws if that position is already taken. */

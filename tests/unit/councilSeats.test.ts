@@ -105,3 +105,31 @@ describe("seats after a crash between a seat's event and its holder's row", () =
     expect(restored.join("Cy", "LVA")).toMatchObject({ player: { seat: "LVA" } });
   });
 });
+
+describe("the facilitator's pause across a restart", () => {
+  it("reopens a paused session still paused, with the time that was left on its step", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cbc-pause-"));
+    dirs.push(dir);
+    let now = 1_800_000_000_000;
+    const clock: Clock = { now: () => now, set: () => 0, clear: () => {} };
+    const registry = new Registry({ store: new Store(dir), clock, owner: "local" });
+    const { code } = registry.create({ scenario: "estonia-2007", seed: 5, timers: { incidentSeconds: 40 } });
+    const council = registry.open(code);
+    expect(council.facilitate({ op: "start" })).toEqual({ ok: true });
+    now += 10_000;
+    expect(council.facilitate({ op: "pause" })).toEqual({ ok: true });
+    expect(council.facilitate({ op: "extend", seconds: 60 })).toEqual({ ok: true });
+    registry.close(code);
+
+    const reopened = registry.open(code);
+    expect(reopened.view({ kind: "projector" }, 0).clock).toMatchObject({
+      paused: true,
+      next: "phase.advance",
+      remainingMs: 90_000,
+    });
+    expect(reopened.facilitate({ op: "resume" })).toEqual({ ok: true });
+    expect(reopened.view({ kind: "projector" }, 0).clock).toMatchObject({ paused: false, dueAt: now + 90_000 });
+    registry.close(code);
+    expect(registry.open(code).view({ kind: "projector" }, 0).clock.paused).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { Store, type StoredSession } from "../../src/server/store.ts";
 import type { EngineEvent } from "../../src/sim/events.ts";
@@ -25,6 +26,7 @@ const session = (code: string, owner = "local"): StoredSession => ({
   createdAt: 1_700_000_000_000,
   finished: false,
   owner,
+  pausedMs: null,
 });
 const EVENTS: EngineEvent[] = [
   { type: "seat.control", by: "system", ally: "EST", controller: "human" },
@@ -45,11 +47,12 @@ describe("Store", () => {
     store.savePlayer("ABCDEF", { player: "p1", name: "Ann B.", tokenHash: "changed", seat: null });
     const timers = { incidentSeconds: 0, stepSeconds: 0, roundSeconds: 1, silenceSeconds: 1 };
     store.saveTimers("ABCDEF", timers);
+    store.savePause("ABCDEF", 12_345.6);
     store.close();
     store.close(); // closing twice is harmless
 
     const reopened = new Store(dir);
-    expect(reopened.session("ABCDEF")).toEqual({ ...session("ABCDEF"), timers });
+    expect(reopened.session("ABCDEF")).toEqual({ ...session("ABCDEF"), timers, pausedMs: 12_346 });
     expect(reopened.events("ABCDEF")).toEqual(EVENTS);
     // An upsert changes the name and the seat; the token a person was given stays theirs.
     expect(reopened.players("ABCDEF")).toEqual([
@@ -57,6 +60,21 @@ describe("Store", () => {
       { player: "p2", name: "Bo", tokenHash: "22", seat: null },
     ]);
     reopened.close();
+  });
+
+  it("adds the pause column to a log written before it existed", () => {
+    const dir = freshDir();
+    const old = new DatabaseSync(join(dir, "sessions.sqlite"));
+    old.exec(
+      "CREATE TABLE sessions (code TEXT PRIMARY KEY, scenario TEXT NOT NULL, seed INTEGER NOT NULL, seats TEXT NOT NULL, timers TEXT NOT NULL, facilitator_hash TEXT NOT NULL, created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL)",
+    );
+    old.close();
+    const store = new Store(dir);
+    store.createSession(session("DEFGHJ"));
+    expect(store.session("DEFGHJ")?.pausedMs).toBeNull();
+    store.savePause("DEFGHJ", 5000);
+    expect(store.session("DEFGHJ")?.pausedMs).toBe(5000);
+    store.close();
   });
 
   it("refuses a second event at a position already taken", () => {
