@@ -3,7 +3,7 @@
  * its seats and its clock. Knows nothing of Colyseus: the room forwards joins and messages here and sends
  * out the views this returns. Every accepted event is committed to the store before listeners hear of it.
  */
-import type { FacilitatorOp, SeatStatus, TimerSettings, Viewer, ViewMessage } from "../net/protocol.ts";
+import type { ClockStatus, FacilitatorOp, SeatStatus, TimerSettings, Viewer, ViewMessage } from "../net/protocol.ts";
 import { ALLY_ACTIONS, CHAIR_ACTIONS } from "../net/protocol.ts";
 import { nextSystemEvent, suggestMove } from "../sim/autopilot.ts";
 import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
@@ -11,9 +11,9 @@ import { type EngineEvent, parseEvent } from "../sim/events.ts";
 import { newRecord, type SessionRecord } from "../sim/record.ts";
 import { applyParsed, createEnv, createSession, phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Phase, SeatId } from "../sim/state.ts";
-import { redactState, truthRevealed } from "../sim/views.ts";
 import { type Clock, Pacer, stepDelayMs } from "./pacer.ts";
 import { type Player, Seats } from "./seats.ts";
+import { buildView } from "./sessionView.ts";
 import type { Store } from "./store.ts";
 
 export type Outcome = { ok: true } | { ok: false; reason: string };
@@ -149,25 +149,12 @@ export class CouncilSession {
 
   /** The view for one connection; `logFrom` is how much of the log it already has. */
   view(viewer: Viewer, logFrom: number): ViewMessage {
-    const audience =
-      viewer.kind === "facilitator" ? "facilitator" : viewer.kind === "player" ? (viewer.seat ?? "public") : "public";
-    const { log, ...state } = redactState(stateOf(this.session), audience);
-    return {
-      code: this.code,
-      scenario: this.session.env.scenario.id,
-      seq: this.record.events.length,
-      phase: this.phase,
-      state,
-      log: { from: logFrom, entries: log.slice(logFrom) },
-      seats: this.seatStatus(viewer.kind === "facilitator"),
-      waiting: this.seats
-        .all()
-        .filter((p) => p.seat === null)
-        .map((p) => ({ player: p.player, name: p.name, connected: p.connections > 0 })),
-      clock: this.pacer.status(this.timers),
-      viewer,
-      revealed: truthRevealed(stateOf(this.session)),
-    };
+    return buildView(this, viewer, logFrom);
+  }
+
+  /** The clock as views show it. */
+  clockStatus(): ClockStatus {
+    return this.pacer.status(this.timers);
   }
 
   // ── People ────────────────────────────────────────────────────────────────────────────────────────────
@@ -190,6 +177,7 @@ export class CouncilSession {
   /** A connection opened or closed for a person (their seat stays theirs while they are away). */
   connected(player: Player, delta: 1 | -1): void {
     player.connections = Math.max(0, player.connections + delta);
+    if (!this.finished) this.rearm(false); // an absent chair or a present class changes what the clock waits for
     this.emit();
   }
 
@@ -346,7 +334,7 @@ export class CouncilSession {
 
   private step(): void {
     if (this.finished) return;
-    const event = nextSystemEvent(this.session);
+    const event = this.nextStep();
     if (!event || event.type === "session.start") {
       this.rearm(true);
       return;
@@ -361,9 +349,19 @@ export class CouncilSession {
     if (!outcome.ok) this.pacer.arm(event.type, STEP_RETRY_MS);
   }
 
+  /**
+   * The step the clock takes next: the session's own, or — when a student chair is not connected and the
+   * rounds are spent — the AI chair's move, so an empty chair does not stall the room.
+   */
+  private nextStep(): EngineEvent | null {
+    const own = nextSystemEvent(this.session);
+    if (own || stateOf(this.session).chair !== "human") return own;
+    return (this.seats.holder("chair")?.connections ?? 0) > 0 ? null : suggestMove(this.session, "chair");
+  }
+
   /** Arms the clock for the next step when the phase or the step changed (a delegate speaking does not reset it). */
   private rearm(force: boolean): void {
-    const next = nextSystemEvent(this.session);
+    const next = this.nextStep();
     const s = stateOf(this.session);
     const key = `${this.phase}|${next?.type}|${s.hour}|${s.round}|${s.silenceAttempts}|${s.injects.length}`;
     if (force || key !== this.armedFor) {

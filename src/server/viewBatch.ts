@@ -11,6 +11,7 @@ import { Packr } from "msgpackr";
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
 import type { CouncilSession } from "./councilSession.ts";
+import { audienceOf } from "./sessionView.ts";
 
 const packr = new Packr({ useRecords: false }); // the options @colyseus/core sends messages with
 /** msgpack of one value (pack() reuses its buffer, so each part is copied out). */
@@ -112,10 +113,9 @@ export class ViewBatch {
     return packed;
   }
 
-  /** The state as the viewer's audience sees it (the same rule as CouncilSession.view), in parts. */
+  /** The state as the viewer's audience sees it (the same rule as buildView), in parts. */
   private state(viewer: Viewer): Uint8Array[] {
-    const audience =
-      viewer.kind === "facilitator" ? "facilitator" : viewer.kind === "player" ? (viewer.seat ?? "public") : "public";
+    const audience = audienceOf(viewer);
     let parts = this.states.get(audience);
     if (!parts) {
       parts = audience === "facilitator" ? [pack(this.council.view(viewer, 0).state)] : this.seatState(audience);

@@ -133,3 +133,27 @@ describe("the facilitator's pause across a restart", () => {
     expect(registry.open(code).view({ kind: "projector" }, 0).clock.paused).toBe(false);
   });
 });
+
+describe("a student chair who is not there", () => {
+  it("does not stall the room: once the rounds are spent the clock plays the AI chair's move", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cbc-chair-"));
+    dirs.push(dir);
+    const pending: (() => void)[] = [];
+    const clock: Clock = { now: () => 0, set: (fn) => pending.push(fn), clear: () => {} };
+    const registry = new Registry({ store: new Store(dir), clock, owner: "local" });
+    const { code } = registry.create({ scenario: "estonia-2007", seed: 5, chair: "human" });
+    const council = registry.open(code);
+    const chair = joinAs(council, "Chair", "chair");
+    council.connected(chair, 1);
+    expect(council.facilitate({ op: "start" })).toEqual({ ok: true });
+    // Advance until the consultation rounds are spent: with the chair present, the clock waits for them.
+    for (let i = 0; i < 60 && council.clockStatus().next !== null; i++) council.facilitate({ op: "advance" });
+    expect(council.phase).toBe("consultation");
+    expect(council.clockStatus().next).toBeNull();
+    // The chair's device goes away: the clock now holds the AI chair's move, and taking it tables the draft.
+    council.connected(chair, -1);
+    expect(council.clockStatus().next).toBe("draft.table");
+    pending.at(-1)?.();
+    expect(council.phase).toBe("decision");
+  });
+});
