@@ -4,7 +4,6 @@
  * in words; this file is the contract.
  */
 import { z } from "zod";
-import { eventSchema } from "../sim/events.ts";
 import type { LogEntry, Phase, SeatId, SessionState } from "../sim/state.ts";
 
 /** The Colyseus room every session lives in. */
@@ -196,6 +195,3 @@ export const ALLY_ACTIONS = [
   "silence.break",
 ] as const;
 export const CHAIR_ACTIONS = ["draft.table", "consultation.close", "phase.attribution"] as const; // the last: await evidence
-
-/** Checks that an event is shaped like an engine event (the engine checks authority and phase). */
-export const engineEventSchema = eventSchema;

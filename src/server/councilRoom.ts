@@ -60,7 +60,7 @@ const MESSAGE_RATE = { burst: 20, perSecond: 8 };
  * Join attempts per address (guessing codes or tokens is slow). A whole class may share one school address:
  * the burst seats 32 delegates, the facilitator and the projector, with room for refreshes.
  */
-export const joinLimiter = new RateLimiter({ burst: 120, perSecond: 1 });
+const joinLimiter = new RateLimiter({ burst: 120, perSecond: 1 });
 
 export interface CouncilRoomOptions {
   code: string;
