@@ -2,6 +2,7 @@
  * National attribution: every ally holds its own belief about who is behind the campaign, fed by the
  * evidence it receives, the intelligence others share with it, and false flags it may or may not see through.
  */
+import { exp, ln } from "./detMath.ts";
 import { ACTOR_TYPES, type ActorType, type AllyParams, type Evidence } from "./scenarioSchema.ts";
 
 const EVIDENCE_WEIGHT = 1.6;
@@ -14,13 +15,13 @@ export function priorBelief(params: AllyParams): number[] {
   const state = 0.2 + 0.15 * params.exposure;
   const proxy = 0.2;
   const patriotic = 0.2;
-  return [Math.log(state), Math.log(proxy), Math.log(patriotic), Math.log(1 - state - proxy - patriotic)];
+  return [ln(state), ln(proxy), ln(patriotic), ln(1 - state - proxy - patriotic)];
 }
 
 /** Probabilities over ACTOR_TYPES from log-weights. */
 export function beliefProbabilities(belief: readonly number[]): number[] {
   const max = Math.max(...belief);
-  const exps = belief.map((b) => Math.exp(b - max));
+  const exps = belief.map((b) => exp(b - max));
   const total = exps.reduce((a, b) => a + b, 0);
   return exps.map((e) => e / total);
 }
@@ -29,9 +30,9 @@ export function beliefProbabilities(belief: readonly number[]): number[] {
 export function stateConfidence(belief: readonly number[]): number {
   const [a = 0, b = 0, c = 0, d = 0] = belief;
   const m = Math.max(a, b, c, d);
-  const ea = Math.exp(a - m);
-  const eb = Math.exp(b - m);
-  return (ea + eb) / (ea + eb + Math.exp(c - m) + Math.exp(d - m));
+  const ea = exp(a - m);
+  const eb = exp(b - m);
+  return (ea + eb) / (ea + eb + exp(c - m) + exp(d - m));
 }
 
 /** The leading hypothesis and its probability. */

@@ -1,4 +1,5 @@
 /** Scores that teach: cohesion, deterrence, escalation risk, proportionality, timeliness, role objectives. Pure. */
+import { exp } from "./detMath.ts";
 import { MEASURE_IDS, type MeasureId, measureById } from "./measures.ts";
 import type { ObjectiveId } from "./scenarioSchema.ts";
 import type { Env, Scores, SessionState } from "./state.ts";
@@ -84,7 +85,7 @@ export function computeScores(env: Env, s: SessionState): Scores {
   const proportionality = pct(1 - Math.abs(harmLevel - responseLevel));
   const first = s.injects[0]?.startHour ?? 0;
   const firstAdopted = s.decisions.find((d) => d.adopted);
-  const timeliness = firstAdopted ? pct(Math.exp(-(firstAdopted.hour - first) / (24 * 7))) : 0;
+  const timeliness = firstAdopted ? pct(exp(-(firstAdopted.hour - first) / (24 * 7))) : 0;
   const objectives = objectivesFor(env, s);
   const met = objectives.filter((o) => objectiveMet(o, s, proportionality)).length;
   const role = objectives.length ? pct(met / objectives.length) : 0;

@@ -2,6 +2,7 @@
  * Severity as each ally sees it: a scale-and-effects assessment in the spirit of the Tallinn Manual 2.0
  * factors, weighted by the ally's legal view, plus cumulative harm that decays slowly. Pure functions.
  */
+import { log10, pow } from "./detMath.ts";
 import type { AllyParams, Inject } from "./scenarioSchema.ts";
 import type { DrawnEffects } from "./state.ts";
 
@@ -15,12 +16,12 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Economic loss on a log scale: $10m ≈ 0.26, $1bn ≈ 0.75, $10bn ≈ 1. */
 export function economicScale(musd: number): number {
-  return clamp01(Math.log10(1 + musd) / 4);
+  return clamp01(log10(1 + musd) / 4);
 }
 
 /** Deaths and injuries on a log scale: 10 ≈ 0.35, 100 ≈ 0.67, 1000 ≈ 1. */
 export function casualtyScale(count: number): number {
-  return clamp01(Math.log10(1 + count) / 3);
+  return clamp01(log10(1 + count) / 3);
 }
 
 /** Disruption weighted by how long it lasts: a day counts a little, two weeks fully. */
@@ -75,7 +76,7 @@ export const NEUTRAL_PARAMS: AllyParams = {
 
 /** Cumulative harm after `days` of decay and a new incident of `severity`. */
 export function accumulateHarm(harm: number, days: number, severity: number): number {
-  return harm * HARM_DECAY_PER_DAY ** Math.max(0, days) + severity;
+  return harm * pow(HARM_DECAY_PER_DAY, Math.max(0, days)) + severity;
 }
 
 /**

@@ -42,6 +42,32 @@ describe("the simulation core's layer rule", () => {
     expect(r.out).toMatch(message);
   });
 
+  it.each([
+    "export const e = Math.exp(1);\n",
+    "export const p = 2 ** 3;\n",
+    "let x = 2;\nx **= 3;\nexport const y = x;\n",
+    "export const l = Math.log(2) + Math.log10(2) + Math.log2(2) + Math.log1p(2) + Math.expm1(2);\n",
+    "export const p = Math.pow(2, 0.5);\n",
+    "export const t = Math.sin(1) + Math.atan2(1, 2) + Math.tanh(1) + Math.cbrt(2) + Math.hypot(3, 4);\n",
+    "export const f = [1, 2].map(Math.exp);\n",
+  ])("fails on engine-dependent arithmetic %j", (source) => {
+    const r = lint("src/sim/probe.ts", source);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/implementation-approximated[\s\S]*src\/sim\/detMath\.ts/);
+  });
+
+  it("allows correctly rounded arithmetic in the core, and src/sim/detMath.ts itself", () => {
+    const plain = lint(
+      "src/sim/probe.ts",
+      "export const s = Math.sqrt(2) * Math.floor(2.5) + Math.abs(-1) / 3 - Math.max(1, 2);\n",
+    );
+    expect(plain.out).not.toMatch(/implementation-approximated/);
+    expect(plain.code).toBe(0);
+    const detMath = lint("src/sim/probe.ts", readFileSync(join(root, "src/sim/detMath.ts"), "utf8"));
+    expect(detMath.out).not.toMatch(/implementation-approximated/);
+    expect(detMath.code).toBe(0);
+  });
+
   it("allows the same code outside the core (the UI may read the clock)", () => {
     const r = lint("src/ui/probe.ts", "export const t = Date.now();\n");
     expect(r.out).not.toMatch(/must be deterministic/);
