@@ -24,7 +24,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function issuesOf(error: z.ZodError): { path: string; reason: string }[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message }));
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), reason: reasonOf(issue) }));
+}
+
+// A record key that fails its own schema says only "Invalid key in record"; name the key and the rule.
+function reasonOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "invalid_key") return issue.message;
+  const inner = issue.issues.map((i) => i.message).join("; ");
+  return `invalid key ${JSON.stringify(issue.input ?? issue.path[issue.path.length - 1])}${inner ? `: ${inner}` : ""}`;
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -44,6 +51,19 @@ export function validateRoster(data: unknown, file: string): Roster {
   result.data.allies.forEach((a, i) => {
     if (seen.has(a.code)) problems.push({ path: `$.allies[${i}].code`, reason: `duplicate ally code ${a.code}` });
     seen.add(a.code);
+    const cutoffs = new Set<string>();
+    (a.eras ?? []).forEach((era, j) => {
+      const at = `$.allies[${i}].eras[${j}]`;
+      if (cutoffs.has(era.before))
+        problems.push({ path: `${at}.before`, reason: `another era of ${a.code} also ends before ${era.before}` });
+      cutoffs.add(era.before);
+      for (const state of Object.keys(era.adversaries ?? {}))
+        if (!a.adversaries?.[state])
+          problems.push({
+            path: `${at}.adversaries.${state}`,
+            reason: `${a.code} has no entry for ${state} in its adversaries for this era to override`,
+          });
+    });
   });
   if (problems.length) throw new ScenarioError(file, problems);
   return result.data;
@@ -108,6 +128,11 @@ function checkReferences(scenario: Scenario, roster: Roster): { path: string; re
       });
   });
   for (const code of Object.keys(scenario.roleCards)) checkAlly(code, `$.roleCards.${code}`);
+  if (scenario.adversary.stateName !== undefined && scenario.adversary.state === undefined)
+    problems.push({
+      path: "$.adversary.state",
+      reason: "a stateName needs the state's ISO 3166 alpha-3 code in state",
+    });
   return problems;
 }
 

@@ -8,8 +8,23 @@ const range = (min: number, max: number) =>
     .tuple([z.number().min(min).max(max), z.number().min(min).max(max)])
     .refine(([lo, hi]) => lo <= hi, { message: "range must be [low, high] with low <= high" });
 const unitRange = range(0, 1);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** True when `text` (already shaped YYYY-MM-DD) names a day that exists in the Gregorian calendar. */
+function isCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const max = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= max;
+}
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date as YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, "expected a real calendar date as YYYY-MM-DD");
 const allyCode = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 3166 alpha-3 code such as EST");
+/** A state as a possible adversary (ISO 3166 alpha-3); not necessarily an ally. */
+const stateCode = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 3166 alpha-3 code such as RUS");
 
 export const ACTOR_TYPES = ["state", "proxy", "patriotic", "criminal"] as const;
 export const actorType = z.enum(ACTOR_TYPES);
@@ -30,17 +45,39 @@ export const OBJECTIVE_IDS = [
 ] as const;
 export const objectiveId = z.enum(OBJECTIVE_IDS);
 
+const instrumentsSchema = z.strictObject({ political: unit, economic: unit, cyber: unit, military: unit });
+
 export const allyParamsSchema = z.strictObject({
-  exposure: unit, // exposure to the usual adversary (geography, history, dependence)
+  exposure: unit, // exposure to an adversary the scenario does not name (geography, history, dependence)
   severityThreshold: unit, // perceived severity at which effects amount to an armed attack
   attributionThreshold: unit, // state-attribution confidence needed to act publicly
   escalationAversion: unit, // weight on avoiding escalation
   solidarity: unit, // weight on alliance solidarity and peer pressure
   cyberCapability: unit, // what it can detect, share and offer
   domesticConstraint: unit, // e.g. a parliamentary mandate for military measures
-  economicTies: unit, // economic ties to the adversary
+  economicTies: unit, // economic ties to an adversary the scenario does not name
   economicHarmWeight: unit, // how far non-physical harm counts toward an armed attack
-  instruments: z.strictObject({ political: unit, economic: unit, cyber: unit, military: unit }),
+  instruments: instrumentsSchema,
+});
+
+/** Some of an ally's parameters (instruments too), as an era overrides them. */
+export const allyParamsPatchSchema = allyParamsSchema.extend({ instruments: instrumentsSchema.partial() }).partial();
+
+/** An ally's standing towards one named state: replaces params.exposure and params.economicTies for it. */
+export const adversaryTiesSchema = z.strictObject({
+  exposure: unit, // exposure to this state (geography, history of incidents, dependence)
+  economicTies: unit, // economic ties to this state (trade, energy, investment)
+  note: z.string().min(1), // why, in a few words
+});
+
+/** What an ally's profile was before a date; every era whose `before` is after the scenario date applies. */
+export const allyEraSchema = z.strictObject({
+  before: isoDate, // the era ends the day before this date
+  params: allyParamsPatchSchema.optional(),
+  adversaries: z.record(stateCode, adversaryTiesSchema.partial()).optional(), // overrides of entries the ally has
+  dossier: z.string().min(20).optional(), // the role-card text as it would have read then
+  provenance: z.string().min(20).optional(), // the profile's basis as it could be stated then
+  note: z.string().min(1), // what changed at `before`, and why (with a source label where one exists)
 });
 
 export const allyProfileSchema = z.strictObject({
@@ -52,10 +89,14 @@ export const allyProfileSchema = z.strictObject({
   dossier: z.string().min(20), // the profile in words, for the role card
   objectives: z.array(objectiveId).min(1),
   redLines: z.array(z.string().min(1)).min(1),
+  adversaries: z.record(stateCode, adversaryTiesSchema).optional(), // per named adversary state
+  eras: z.array(allyEraSchema).optional(), // earlier versions of the profile
+  spread: unit.optional(), // stated uncertainty of the parameters, per seed (else the roster's)
 });
 
 export const rosterSchema = z.strictObject({
   note: z.string(),
+  spread: unit.optional(), // default uncertainty of every ally's parameters (0.05 when absent: DEFAULT_SPREAD in profiles.ts)
   allies: z.array(allyProfileSchema).min(1),
 });
 
@@ -114,6 +155,8 @@ export const scenarioSchema = z.strictObject({
   kind: z.enum(["historical", "control", "hypothetical"]),
   adversary: z.strictObject({
     name: z.string().min(1),
+    state: stateCode.optional(), // the state the "state" attribution hypothesis names, e.g. RUS
+    stateName: z.string().min(1).optional(), // e.g. "the Russian Federation"
     resolve: unit, // how hard it is to deter
     escalation: unit, // propensity to escalate when unanswered or provoked
   }),
@@ -139,6 +182,9 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type AllyParams = z.infer<typeof allyParamsSchema>;
+export type AllyParamsPatch = z.infer<typeof allyParamsPatchSchema>;
+export type AdversaryTies = z.infer<typeof adversaryTiesSchema>;
+export type AllyEra = z.infer<typeof allyEraSchema>;
 export type AllyProfile = z.infer<typeof allyProfileSchema>;
 export type Roster = z.infer<typeof rosterSchema>;
 export type Effects = z.infer<typeof effectsSchema>;

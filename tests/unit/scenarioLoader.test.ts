@@ -29,6 +29,13 @@ describe("scenario validation", () => {
   it("loads every bundled scenario", () => {
     for (const id of SCENARIO_IDS) expect(bundledScenario(id)?.id).toBe(id);
   });
+  it("still accepts a scenario in the format before named adversaries", () => {
+    const s = clone();
+    delete s.adversary.state;
+    delete s.adversary.stateName;
+    const parsed = parseScenario(JSON.stringify(s), "old.json", roster);
+    expect(parsed.adversary).toEqual({ name: "the Russian Federation", resolve: 0.6, escalation: 0.4 });
+  });
   it("rejects text that is not JSON, naming the file", () => {
     expect(() => parseScenario("{ not json", "broken.json", roster)).toThrow(/^broken\.json: \$: not valid JSON/);
   });
@@ -65,6 +72,19 @@ describe("scenario validation", () => {
       "$.injects[0].evidence[0].reveals",
       /false flag/,
     ],
+    [
+      "an adversary state that is not an alpha-3 code",
+      (s: typeof estonia) => (s.adversary.state = "Russia"),
+      "$.adversary.state",
+      /ISO 3166 alpha-3/,
+    ],
+    [
+      "a state name without its code",
+      (s: typeof estonia) => delete s.adversary.state,
+      "$.adversary.state",
+      /stateName needs/,
+    ],
+    ["an impossible date", (s: typeof estonia) => (s.date = "2007-02-30"), "$.date", /real calendar date/],
   ])("rejects %s with the JSON path and the reason", (_name, mutate, path, reason) => {
     const p = problemOf(mutate);
     expect(p.path).toBe(path);
