@@ -1,12 +1,13 @@
 /**
  * Benchmarks, printed as one JSON object per line ({"name","value","unit"}) followed by a readable table.
  * Figures are compared in the same run against their targets; nothing here is a pass/fail test.
- *   npm run bench                  engine, web and load
+ *   npm run bench                  engine, tournament, web and load
  *   npm run bench -- --load-only   the classroom load run only (src/cli/bench/load.ts)
  */
 import { engineBenchmarks } from "./bench/engine.ts";
 import { loadBenchmarks } from "./bench/load.ts";
 import { type Figure, printTable } from "./bench/report.ts";
+import { tournamentBenchmarks } from "./bench/tournament.ts";
 import { webBenchmarks } from "./bench/web.ts";
 
 const loadOnly = process.argv.includes("--load-only");
@@ -17,6 +18,7 @@ const emit = (f: Figure) => {
 };
 if (!loadOnly) {
   for (const f of engineBenchmarks()) emit(f);
+  for (const f of tournamentBenchmarks()) emit(f);
   for (const f of await webBenchmarks()) emit(f);
 }
 for (const f of await loadBenchmarks()) emit(f);
