@@ -10,6 +10,7 @@
 import { Packr } from "msgpackr";
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
+import { redactState } from "../sim/views.ts";
 import type { CouncilSession } from "./councilSession.ts";
 import { audienceOf } from "./sessionView.ts";
 
@@ -57,6 +58,10 @@ function layout<K extends string>(object: object, open: readonly K[]): (Uint8Arr
   return out;
 }
 
+/** The parts of the state that differ by seat: its own ally, its corridor talks, its political capital. */
+type SeatSlot = "allies" | "talks" | "capital";
+const SEAT_SLOTS: readonly SeatSlot[] = ["allies", "talks", "capital"];
+
 /** The public allies packed one after the other behind their array header, and where each one starts. */
 interface Allies {
   bytes: Buffer;
@@ -68,7 +73,7 @@ export class ViewBatch {
   private readonly template: ViewMessage; // the public view with the whole log
   private readonly view: (Uint8Array | "state" | "log" | "viewer" | "seats")[];
   private readonly seats = new Map<boolean, Uint8Array>(); // with players' ids (the facilitator's) or without
-  private stateLayout: (Uint8Array | "allies")[] | null = null;
+  private stateLayout: (Uint8Array | SeatSlot)[] | null = null;
   private allies: Allies | null = null;
   private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
   private readonly logs = new Map<number, Uint8Array>(); // by the index the entries start from
@@ -124,9 +129,14 @@ export class ViewBatch {
     return parts;
   }
 
-  /** The public state, with the seat's own ally unredacted when `audience` is an ally in this Council. */
+  /**
+   * The public state, with the seat's own ally unredacted when `audience` is an ally in this Council, and the
+   * seat's own talks and capital (packed from the same redaction the unbatched view uses).
+   */
   private seatState(audience: string): Uint8Array[] {
-    const own = stateOf(this.council.session).allies.findIndex((a) => a.code === audience);
+    const full = stateOf(this.council.session);
+    const own = full.allies.findIndex((a) => a.code === audience);
+    const mine = redactState(full, audience);
     const allies = this.publicAllies();
     const ownAllies =
       own < 0
@@ -136,8 +146,16 @@ export class ViewBatch {
             pack(stateOf(this.council.session).allies[own]),
             allies.bytes.subarray(allies.starts[own + 1]),
           ];
-    this.stateLayout ??= layout(this.template.state, ["allies"] as const);
-    return this.stateLayout.flatMap((part) => (part === "allies" ? ownAllies : [part]));
+    this.stateLayout ??= layout(this.template.state, SEAT_SLOTS);
+    return this.stateLayout.flatMap((part) =>
+      part === "allies"
+        ? ownAllies
+        : part === "talks"
+          ? [pack(mine.talks)]
+          : part === "capital"
+            ? [pack(mine.capital)]
+            : [part],
+    );
   }
 
   private publicAllies(): Allies {

@@ -9,8 +9,8 @@ import type { SessionState } from "./state.ts";
 
 /**
  * What the chair believes each ally accepts and wants. AI allies: their stated positions, else the chair's
- * reading of them. People: the chair's reading of their instructions, plus what they asked for, minus what
- * they ruled out.
+ * reading of them. People are read only from what they said: everything they have not ruled out, and what
+ * they asked for; a delegation that has not spoken constrains nothing yet.
  */
 function readOfTable(
   state: SessionState,
@@ -20,8 +20,7 @@ function readOfTable(
     const guess = judged[i];
     if (isHuman(state, ally.code)) {
       const wants = ally.position?.wants ?? [];
-      const accepts = [...(guess?.accepts ?? []), ...wants].filter((m) => !ally.rejects.includes(m));
-      return { accepts, wants };
+      return { accepts: MEASURE_IDS.filter((m) => !ally.rejects.includes(m)), wants };
     }
     return {
       accepts: ally.position?.accepts ?? guess?.accepts ?? [],
@@ -33,7 +32,6 @@ function readOfTable(
 /** The chair's opening text: the Council's customary answer to an ally in trouble, which the table then tests. */
 export function openingText(state: SessionState): MeasureId[] {
   const text: MeasureId[] = ["concern", "solidarity"];
-  if (state.article4.held) text.push("article4");
   if (state.injects.length) text.push("assistance");
   return text;
 }
@@ -45,7 +43,6 @@ export function consensusText(state: SessionState, judged: readonly DraftJudgeme
     (m) =>
       !state.vetoed.includes(m) && table.every((t) => t.accepts.includes(m)) && table.some((t) => t.wants.includes(m)),
   );
-  if (state.article4.held && !text.includes("article4")) text.splice(3, 0, "article4");
   return text.length ? text : ["concern"];
 }
 

@@ -1,12 +1,36 @@
 /** Views of the Council derived from the session state: outlooks, victims, who accepts what. Pure. */
 import { stateConfidence } from "./attribution.ts";
-import { MEASURE_IDS, type MeasureId } from "./measures.ts";
-import type { Inject } from "./scenarioSchema.ts";
-import { type AllyOutlook, type DraftJudgement, judgeMeasures, type MeasureJudgement, stanceOn } from "./stance.ts";
-import type { AllyCode, Env, SessionState } from "./state.ts";
+import { MEASURE_IDS, type MeasureId, type WordingMap } from "./measures.ts";
+import type { AllyParams, Inject } from "./scenarioSchema.ts";
+import { casualtyScale } from "./severity.ts";
+import {
+  type AllyOutlook,
+  type DraftJudgement,
+  judgeMeasure,
+  judgeMeasures,
+  type MeasureJudgement,
+  type MeasureTerms,
+  stanceOn,
+  termsTable,
+} from "./stance.ts";
+import type { AllyCode, AllyState, Env, SessionState, Sway } from "./state.ts";
 
-/** Measures the AI weighs when it judges drafts; Article 4 is an ally's own request, not a draft item. */
-export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS.filter((m) => m !== "article4");
+/** Every measure an ally weighs when it judges a text; Article 4 is judged like any other. */
+export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS;
+
+// Terms depend only on an ally's drawn profile and the date; the profile object lives unchanged in the state
+// for the whole session, so it keys a memo (never a source of truth).
+const termsMemo = new WeakMap<AllyParams, MeasureTerms[]>();
+
+/** The fixed per-measure terms of a drawn profile at a date. */
+export function termsFor(params: AllyParams, date: string): MeasureTerms[] {
+  let terms = termsMemo.get(params);
+  if (!terms) {
+    terms = termsTable(params, date);
+    termsMemo.set(params, terms);
+  }
+  return terms;
+}
 
 /** The scenario inject (scheduled or optional) with this id. */
 export function findInject(env: Env, id: string): Inject | undefined {
@@ -35,27 +59,56 @@ export function directTargets(env: Env, state: SessionState): Set<AllyCode> {
 /** What ally `i` knows of its own situation. */
 export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<AllyCode>): AllyOutlook {
   const ally = state.allies[i];
-  const profile = env.profiles[i];
-  if (!ally || !profile) throw new Error(`no seat ${i}`);
+  if (!ally) throw new Error(`no seat ${i}`);
   return {
-    params: profile.params,
+    params: ally.params,
     severity: ally.severity,
     confidence: stateConfidence(ally.belief),
     victim: hit.has(ally.code),
-    rejects: ally.rejects,
-    terms: env.terms[i],
+    sway: ally.sway,
+    stateHarm: stateHarmOf(state),
+    pleaded: pleadedSeverity(env, state, ally.code),
+    helpSought: state.log.some((e) => e.k === "assist"),
+    terms: termsFor(ally.params, env.scenario.date),
   };
+}
+
+/** The highest severity pleaded this cycle by an ally under attack (its own plea does not count for itself). */
+export function pleadedSeverity(env: Env, state: SessionState, listener: AllyCode): number {
+  const hit = directTargets(env, state);
+  let pleaded = 0;
+  for (const a of state.allies)
+    if (a.code !== listener && hit.has(a.code) && a.argued.includes("solidarity"))
+      pleaded = Math.max(pleaded, a.severity);
+  return pleaded;
+}
+
+/**
+ * How far the attacks so far strike allied states themselves (0..1): their institutions, their forces, physical
+ * harm and lives, as opposed to losses of companies caught in a campaign. The strongest inject counts.
+ */
+export function stateHarmOf(state: SessionState): number {
+  let harm = 0;
+  for (const i of state.injects) {
+    const e = i.effects;
+    harm = Math.max(harm, e.democraticInstitutions, e.militaryReadiness, e.physicalDamage, casualtyScale(e.casualties));
+  }
+  return harm;
 }
 
 interface CachedJudgements {
   belief: readonly number[];
   severity: number;
   victim: boolean;
-  rejects: readonly MeasureId[];
+  sway: Sway;
+  params: AllyParams;
+  stateHarm: number;
+  pleaded: number;
+  helpSought: boolean;
   judgements: readonly MeasureJudgement[];
 }
 
-// An ally's measure judgements change only when its belief, severity, victim status or instructions do;
+// An ally's measure judgements change only when its belief, severity, victim status, sway or profile do;
 // beliefs are never mutated, so the belief array identifies an unchanged outlook between rounds. One slot per
 // seat and scenario environment: a memo of the last answer, never a source of truth.
 const judgementSlots = new WeakMap<Env, (CachedJudgements | undefined)[]>();
@@ -77,23 +130,71 @@ function measureJudgements(
     hit.belief === belief &&
     hit.severity === outlook.severity &&
     hit.victim === outlook.victim &&
-    hit.rejects === outlook.rejects
+    hit.sway === outlook.sway &&
+    hit.params === outlook.params &&
+    hit.stateHarm === outlook.stateHarm &&
+    hit.pleaded === outlook.pleaded &&
+    hit.helpSought === outlook.helpSought
   )
     return hit.judgements;
   const judgements = judgeMeasures(outlook, AI_MEASURES, env.scenario.date);
-  slots[i] = { belief, severity: outlook.severity, victim: outlook.victim, rejects: outlook.rejects, judgements };
+  slots[i] = {
+    belief,
+    severity: outlook.severity,
+    victim: outlook.victim,
+    sway: outlook.sway,
+    params: outlook.params,
+    stateHarm: outlook.stateHarm,
+    pleaded: outlook.pleaded,
+    helpSought: outlook.helpSought,
+    judgements,
+  };
   return judgements;
 }
 
-/** Every seated ally's judgement of a proposal, in seating order. */
-export function judgeAll(env: Env, state: SessionState, proposal: readonly MeasureId[]): DraftJudgement[] {
+/** One ally's judgement of a text in its wording (standard judgements memoised, other wordings computed). */
+export function judgeOne(
+  env: Env,
+  state: SessionState,
+  i: number,
+  proposal: readonly MeasureId[],
+  wording: WordingMap = {},
+  hit: Set<AllyCode> = victims(env, state),
+): DraftJudgement {
+  const ally = state.allies[i];
+  if (!ally) throw new Error(`no seat ${i}`);
+  const outlook = outlookOf(env, state, i, hit);
+  let judgements = measureJudgements(env, i, outlook, ally.belief);
+  const reworded = proposal.filter((m) => (wording[m] ?? "standard") !== "standard");
+  if (reworded.length)
+    judgements = judgements.map((j) =>
+      reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
+    );
+  return stanceOn(judgements, proposal);
+}
+
+/** Every seated ally's judgement of a text, in seating order. */
+export function judgeAll(
+  env: Env,
+  state: SessionState,
+  proposal: readonly MeasureId[],
+  wording: WordingMap = {},
+): DraftJudgement[] {
   const hit = victims(env, state);
-  return state.allies.map((ally, i) =>
-    stanceOn(measureJudgements(env, i, outlookOf(env, state, i, hit), ally.belief), proposal),
-  );
+  return state.allies.map((_, i) => judgeOne(env, state, i, proposal, wording, hit));
 }
 
 /** True when the seat is controlled by a person. */
 export function isHuman(state: SessionState, code: AllyCode): boolean {
   return state.humans.includes(code);
+}
+
+/** Minimum state harm before a government asks NATO for incident-response teams (companies hire their own). */
+export const ASSISTANCE_STATE_HARM = 0.15;
+
+/** Whether an ally under attack would ask for technical assistance now: its own systems hit, its means short. */
+export function needsAssistance(state: SessionState, ally: AllyState, directlyHit: boolean): boolean {
+  return (
+    directlyHit && !ally.assisted && ally.params.cyberCapability < 0.75 && stateHarmOf(state) >= ASSISTANCE_STATE_HARM
+  );
 }

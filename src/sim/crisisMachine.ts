@@ -5,20 +5,21 @@
  */
 import { assign, setup } from "xstate";
 import { openingText } from "./chair.ts";
+import { joinCoalition } from "./coalition.ts";
+import { applyDomestic } from "./councilDraw.ts";
 import {
   aiActions,
-  breakSilence,
   closeConsultation,
   consultationRound,
   cycleDecided,
   makeStatement,
   resolveResponse,
-  resolveSilence,
-  tableDraft,
 } from "./deliberation.ts";
 import type { EngineEvent } from "./events.ts";
 import { advanceClock, applyInject, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
+import { capitalAtCycleStart, corridorTalk, relaxSway } from "./negotiation.ts";
 import { computeScores, outcomeOf } from "./scoring.ts";
+import { breakSilence, reserveSilence, resolveSilence, tableDraft } from "./silence.ts";
 import type { Controller, Env, Phase, SessionState } from "./state.ts";
 
 const ATTRIBUTION_STEP_HOURS = 24;
@@ -31,18 +32,28 @@ function logPhase(s: SessionState, phase: Phase): SessionState {
 function startCycle(env: Env, s: SessionState, injectId: string): SessionState {
   const inject = env.scenario.injects.find((i) => i.id === injectId);
   if (!inject) return s;
-  const fresh = {
+  const fresh = relaxSway({
     ...s,
     cycle: s.cycle + 1,
     round: 0,
     silenceAttempts: 0,
     proposal: [],
+    proposalWording: {},
     draft: null,
     awaitUntil: null,
     waited: false,
     vetoed: [],
-  };
-  return { ...applyInject(env, fresh, inject, false), nextInject: s.nextInject + 1 };
+  });
+  const hit = { ...applyInject(env, fresh, inject, false), nextInject: s.nextInject + 1 };
+  return applyDomestic({ ...hit, capital: capitalAtCycleStart(env, hit) }, s.domestic);
+}
+
+/** The chair suspends consultation to await evidence: until the next item on this incident is due, or a day. */
+function awaitEvidence(s: SessionState): SessionState {
+  const due = (s.injects[s.injects.length - 1]?.evidence ?? []).filter((e) => !e.delivered).map((e) => e.dueHour);
+  const until = due.length ? Math.min(...due) : s.hour + 24;
+  const measure = s.proposal[s.proposal.length - 1] ?? "concern";
+  return { ...s, awaitUntil: until, waited: true, log: [...s.log, { k: "await", h: s.hour, until, measure }] };
 }
 
 /** A facilitator's optional inject joins the current cycle: more harm and evidence, the same decision to make. */
@@ -78,6 +89,7 @@ const OPEN_WHILE_DELIBERATING = {
   "intel.share": { actions: "shareIntelligence" },
   "assistance.request": { actions: "requestAssistance" },
   "article4.request": { actions: "requestArticle4" },
+  "corridor.talk": { actions: "corridorTalk" },
   "inject.play": { target: "incident", actions: "playOptionalInject" },
 } as const;
 
@@ -131,15 +143,38 @@ export function createCrisisMachine(env: Env) {
       ),
       makeStatement: assign(({ context, event }) =>
         event.type === "consultation.statement"
-          ? makeStatement(context, event.by, event.stance, event.wants, event.rejects)
+          ? makeStatement(
+              env,
+              context,
+              event.by,
+              event.stance,
+              event.wants,
+              event.rejects,
+              event.arguments ?? [],
+              event.text ?? "",
+            )
           : context,
       ),
       tableDraft: assign(({ context, event }) =>
-        event.type === "draft.table" ? tableDraft(env, context, event.measures) : context,
+        event.type === "draft.table"
+          ? tableDraft(env, context, event.measures, event.wording ?? {}, event.split ?? false)
+          : context,
       ),
+      corridorTalk: assign(({ context, event }) =>
+        event.type === "corridor.talk"
+          ? corridorTalk(env, context, event.by, event.with, event.offer, event.measure ?? null)
+          : context,
+      ),
+      awaitEvidence: assign(({ context, event }) => (event.by === "chair" ? awaitEvidence(context) : context)),
       closeConsultation: assign(({ context }) => closeConsultation(context)),
       breakSilence: assign(({ context, event }) =>
-        event.type === "silence.break" ? breakSilence(context, event.by, event.reason) : context,
+        event.type === "silence.break" ? breakSilence(context, event.by, event.reason, event.measures ?? []) : context,
+      ),
+      reserveSilence: assign(({ context, event }) =>
+        event.type === "silence.reserve" ? reserveSilence(context, event.by, event.text) : context,
+      ),
+      joinCoalition: assign(({ context, event }) =>
+        event.type === "coalition.join" ? joinCoalition(context, event.by, event.measure) : context,
       ),
       resolveSilence: assign(({ context }) => resolveSilence(env, context)),
       resolveResponse: assign(({ context }) => resolveResponse(env, context)),
@@ -197,7 +232,7 @@ export function createCrisisMachine(env: Env) {
           "consultation.statement": { actions: "makeStatement" },
           "draft.table": { actions: "tableDraft" },
           "consultation.close": { actions: "closeConsultation" },
-          "phase.attribution": "attribution",
+          "phase.attribution": { target: "attribution", actions: "awaitEvidence" },
         },
       },
       decision: {
@@ -208,6 +243,8 @@ export function createCrisisMachine(env: Env) {
         ],
         on: {
           "silence.break": { actions: "breakSilence" },
+          "silence.reserve": { actions: "reserveSilence" },
+          "corridor.talk": { actions: "corridorTalk" },
           "silence.deadline": { actions: "resolveSilence" },
         },
       },
@@ -217,7 +254,10 @@ export function createCrisisMachine(env: Env) {
           { guard: "campaignOver", target: "debrief" },
           { guard: "responded", target: "incident", actions: "startNextInject" },
         ],
-        on: { "response.resolve": { actions: "resolveResponse" } },
+        on: {
+          "coalition.join": { actions: "joinCoalition" },
+          "response.resolve": { actions: "resolveResponse" },
+        },
       },
       debrief: { type: "final", entry: "finish" },
     },

@@ -4,13 +4,18 @@
  */
 import { stateConfidence } from "./attribution.ts";
 import { chairTablesNow, consensusText, gambleText } from "./chair.ts";
-import { AI_MEASURES, directTargets, isHuman, judgeAll } from "./council.ts";
+import { coalitionDeterrence, formCoalitions } from "./coalition.ts";
+import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance } from "./council.ts";
+import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
-import { type MeasureId, measureById } from "./measures.ts";
+import { type MeasureId, measureById, WORDING_TERMS, type WordingMap } from "./measures.ts";
+import { makeArguments } from "./negotiation.ts";
 import { drawMany } from "./rng.ts";
-import { type DraftJudgement, judgementOf, objectionStrength } from "./stance.ts";
+import { tableDraft } from "./silence.ts";
+import { type DraftJudgement, judgementOf } from "./stance.ts";
 import type {
   AllyCode,
+  ArgumentKind,
   Decision,
   Env,
   LogEntry,
@@ -32,10 +37,9 @@ export function aiActions(env: Env, s: SessionState): SessionState {
   let next: SessionState = { ...s, rng };
   let holders = countHolders(next);
   s.allies.forEach((ally, i) => {
-    const profile = env.profiles[i];
-    if (!profile || isHuman(s, ally.code)) return;
-    const p = profile.params;
+    if (isHuman(s, ally.code)) return;
     const current = next.allies[i] ?? ally;
+    const p = current.params;
     const confidence = stateConfidence(current.belief);
     const willingness = 0.2 + 0.5 * p.solidarity + (direct.has(ally.code) ? 0.3 : 0);
     const unshared = current.held.some((id) => (holders.get(id) ?? 0) < s.allies.length);
@@ -43,8 +47,7 @@ export function aiActions(env: Env, s: SessionState): SessionState {
       next = shareIntelligence(env, next, ally.code, "all");
       holders = countHolders(next);
     }
-    if (direct.has(ally.code) && !current.assisted && p.cyberCapability < 0.75)
-      next = requestAssistance(next, ally.code);
+    if (needsAssistance(next, current, direct.has(ally.code))) next = requestAssistance(next, ally.code);
     const wantsArticle4 =
       direct.has(ally.code) &&
       !next.article4.requestedBy.includes(ally.code) &&
@@ -66,7 +69,13 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   let s = advanceClock(env, s0, env.scenario.settings.roundHours);
   s = aiActions(env, s);
   s = { ...s, round: s.round + 1 };
-  const judged = judgeAll(env, s, s.proposal);
+  // Allies under attack plead for solidarity at the table, once a cycle.
+  for (const code of directTargets(env, s)) {
+    const ally = s.allies.find((a) => a.code === code);
+    if (ally && !isHuman(s, code) && !ally.argued.includes("solidarity"))
+      s = makeArguments(env, s, code, ["solidarity"]);
+  }
+  const judged = judgeAll(env, s, s.proposal, s.proposalWording);
   let stances = "";
   const notes: RoundNote[] = [];
   const allies = s.allies.map((ally, i) => {
@@ -91,13 +100,15 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   // The Secretariat drafts the consensus text either way; a human chair decides what to do with it.
   const previous = s.proposal;
   const text = consensusText(s, judged);
-  s = { ...s, proposal: text, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
+  const proposalWording: WordingMap = {};
+  for (const m of text) if (s.proposalWording[m]) proposalWording[m] = s.proposalWording[m];
+  s = { ...s, proposal: text, proposalWording, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
   if (s.chair !== "ai") return s;
   const wait = evidenceWorthAwaiting(s, judged);
   if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
   const { values, state: rng } = drawMany(s.rng, 1);
-  return tableDraft(env, { ...s, rng }, gambleText(s, judged, text, values[0] ?? 1));
+  return tableDraft(env, { ...s, rng }, gambleText(s, judged, text, values[0] ?? 1), proposalWording);
 }
 
 /**
@@ -130,110 +141,32 @@ function evidenceWorthAwaiting(
 
 /** A human ally states its position on the working text: its stance, what it asks for, what it rules out. */
 export function makeStatement(
+  env: Env,
   s: SessionState,
   by: AllyCode,
   stance: StanceKind,
   wants: MeasureId[],
   rejects: MeasureId[],
+  args: readonly ArgumentKind[] = [],
+  text = "",
 ): SessionState {
   const allies = s.allies.map((ally) => {
     if (ally.code !== by) return ally;
     const position: Position = { stance, round: s.round, hour: s.hour, accepts: [], wants, reasons: [] };
     return { ...ally, position, rejects };
   });
-  const entry: LogEntry = { k: "statement", h: s.hour, by, stance, reasons: [], wants };
-  return { ...s, allies, log: [...s.log, entry] };
-}
-
-/** The chair tables a draft under the silence procedure. */
-export function tableDraft(env: Env, s: SessionState, measures: MeasureId[]): SessionState {
-  const hours = env.scenario.settings.silenceHours;
-  const draft = {
-    measures,
-    tabledHour: s.hour,
-    deadlineHour: s.hour + hours,
-    attempt: s.silenceAttempts + 1,
-    breaks: [],
+  const entry: LogEntry = {
+    k: "statement",
+    h: s.hour,
+    by,
+    stance,
+    reasons: [],
+    wants,
+    rejects,
+    args: [...new Set(args)],
+    text,
   };
-  const entry: LogEntry = { k: "table", h: s.hour, measures, attempt: draft.attempt };
-  return { ...s, draft, silenceAttempts: s.silenceAttempts + 1, log: [...s.log, entry] };
-}
-
-/** A human ally breaks silence before the deadline. */
-export function breakSilence(s: SessionState, by: AllyCode, reason: string): SessionState {
-  if (!s.draft || s.draft.breaks.some((b) => b.by === by)) return s;
-  const draft = { ...s.draft, breaks: [...s.draft.breaks, { by, reason }] };
-  return { ...s, draft, log: [...s.log, { k: "break", h: s.hour, by, reason }] };
-}
-
-/**
- * The silence deadline passes: AI allies who object break silence unless peer pressure holds them back
- * (they may keep silence with a reservation). Adopted only if nobody broke silence.
- */
-export function resolveSilence(env: Env, s0: SessionState): SessionState {
-  const draft = s0.draft;
-  if (!draft) return s0;
-  let s = advanceClock(env, s0, Math.max(0, draft.deadlineHour - s0.hour));
-  const judged = judgeAll(env, s, draft.measures);
-  const supportive =
-    judged.filter((j) => draft.measures.every((m) => j.accepts.includes(m))).length / Math.max(1, judged.length);
-  const { values, state: rng } = drawMany(s.rng, s.allies.length);
-  const brokenBy: AllyCode[] = draft.breaks.map((b) => b.by);
-  const reservations: AllyCode[] = [];
-  const vetoed = new Set(s.vetoed);
-  const log: LogEntry[] = [];
-  s.allies.forEach((ally, i) => {
-    const j = judged[i];
-    const profile = env.profiles[i];
-    if (!j || !profile || isHuman(s, ally.code)) return;
-    const objection = objectionStrength(j.judgements, draft.measures);
-    if (objection === 0) return;
-    const pressure = profile.params.solidarity * 0.45 * supportive;
-    if (objection - pressure + ((values[i] ?? 0.5) - 0.5) * 0.3 > 0.2) {
-      brokenBy.push(ally.code);
-      for (const x of j.judgements) if (draft.measures.includes(x.measure) && !x.accept) vetoed.add(x.measure);
-      const reason = j.reasons.find((r) => r.measure && draft.measures.includes(r.measure));
-      log.push({
-        k: "break",
-        h: s.hour,
-        by: ally.code,
-        reason: reason ? `${reason.code}:${reason.measure}` : "objects",
-      });
-    } else reservations.push(ally.code);
-  });
-  const adopted = brokenBy.length === 0;
-  const decision: Decision = {
-    cycle: s.cycle,
-    injectId: currentInjectId(s),
-    hour: s.hour,
-    measures: draft.measures,
-    adopted,
-    brokenBy,
-    reservations,
-  };
-  log.push({ k: "silence", h: s.hour, adopted, brokenBy, reservations });
-  const article4 = adopted && draft.measures.includes("article4") ? { ...s.article4, held: true } : s.article4;
-  // A person who breaks silence gives no machine-readable reason: the chair drops the strongest measure.
-  if (draft.breaks.length) vetoed.add(strongest(draft.measures));
-  s = {
-    ...s,
-    rng,
-    article4,
-    vetoed: [...vetoed],
-    draft: null,
-    decisions: [...s.decisions, decision],
-    log: [...s.log, ...log],
-  };
-  if (adopted || s.silenceAttempts >= env.scenario.settings.maxSilenceAttempts) return s;
-  const round = Math.max(0, env.scenario.settings.maxConsultationRounds - 2);
-  return { ...s, round, proposal: draft.measures.filter((m) => m === "concern" || m === "solidarity") };
-}
-
-function strongest(measures: readonly MeasureId[]): MeasureId {
-  return measures.reduce(
-    (best, m) => (measureById(m).rank > measureById(best).rank ? m : best),
-    measures[0] ?? "concern",
-  );
+  return makeArguments(env, { ...s, allies, log: [...s.log, entry] }, by, args);
 }
 
 /** The chair closes consultation without a decision for this cycle. */
@@ -243,6 +176,7 @@ export function closeConsultation(s: SessionState): SessionState {
     injectId: currentInjectId(s),
     hour: s.hour,
     measures: [],
+    wording: {},
     adopted: false,
     brokenBy: [],
     reservations: [],
@@ -250,11 +184,16 @@ export function closeConsultation(s: SessionState): SessionState {
   return { ...s, draft: null, decisions: [...s.decisions, decision], log: [...s.log, { k: "close", h: s.hour }] };
 }
 
-/** True when the last silence procedure of this cycle adopted the draft or the cycle is spent. */
+/** True when the last silence procedure of this cycle adopted something or the cycle is spent. */
 export function cycleDecided(env: Env, s: SessionState): boolean {
   const last = s.decisions[s.decisions.length - 1];
   if (!last || last.cycle !== s.cycle || s.draft) return false;
-  return last.adopted || s.silenceAttempts >= env.scenario.settings.maxSilenceAttempts || last.measures.length === 0;
+  const latest = s.decisions.filter((d) => d.cycle === s.cycle && d.hour === last.hour);
+  return (
+    latest.some((d) => d.adopted) ||
+    s.silenceAttempts >= env.scenario.settings.maxSilenceAttempts ||
+    last.measures.length === 0
+  );
 }
 
 function currentInjectId(s: SessionState): string {
@@ -266,18 +205,33 @@ export function adoptedThisCycle(s: SessionState): MeasureId[] {
   return s.decisions.filter((d) => d.cycle === s.cycle && d.adopted).flatMap((d) => d.measures);
 }
 
-/** Combined deterrent value of a set of measures (0..1). */
-export function deterrenceOf(measures: readonly MeasureId[]): number {
-  return 1 - measures.reduce((rest, id) => rest * (1 - measureById(id).deterrence), 1);
+/** Combined deterrent value of a set of measures in their wording (0..1). */
+export function deterrenceOf(measures: readonly MeasureId[], wording: WordingMap = {}): number {
+  return (
+    1 -
+    measures.reduce(
+      (rest, id) =>
+        rest * (1 - Math.min(1, measureById(id).deterrence * WORDING_TERMS[wording[id] ?? "standard"].deterrence)),
+      1,
+    )
+  );
+}
+
+/** The wording of what the Council adopted in this cycle. */
+function adoptedWording(s: SessionState): WordingMap {
+  const w: WordingMap = {};
+  for (const d of s.decisions) if (d.cycle === s.cycle && d.adopted) Object.assign(w, d.wording);
+  return w;
 }
 
 /** The adversary answers the Council: deterred, continues, or escalates (seeded). */
-export function resolveResponse(env: Env, s: SessionState): SessionState {
+export function resolveResponse(env: Env, s0: SessionState): SessionState {
+  const s = formCoalitions(env, s0);
   const adopted = adoptedThisCycle(s);
-  const deterrence = deterrenceOf(adopted);
+  const deterrence = 1 - (1 - deterrenceOf(adopted, adoptedWording(s))) * (1 - coalitionDeterrence(s));
   const provocation = adopted.reduce((m, id) => Math.max(m, measureById(id).escalation), 0);
   const { resolve, escalation } = env.scenario.adversary;
-  const pDeter = 1 / (1 + Math.exp(-6 * (deterrence - resolve)));
+  const pDeter = 1 / (1 + exp(-6 * (deterrence - resolve)));
   const pEscalate = Math.min(1, escalation * (0.6 * (1 - deterrence) + 0.4 * provocation * (1 - resolve)));
   const { values, state: rng } = drawMany(s.rng, 1);
   const u = values[0] ?? 0;

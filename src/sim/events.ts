@@ -1,11 +1,16 @@
 /** The events a session accepts: their shape (zod) and who may send them. One list for every transport. */
 import { z } from "zod";
+import { joinRefusal } from "./coalition.ts";
 import { isHuman } from "./council.ts";
-import { availableAt, MEASURE_IDS, measureById } from "./measures.ts";
+import { availableAt, hasWording, MEASURE_IDS, measureById, WORDINGS } from "./measures.ts";
+import { talkRefusal } from "./negotiation.ts";
 import type { Env, Phase, SessionState } from "./state.ts";
 
 const ally = z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST");
 const measure = z.enum(MEASURE_IDS);
+const freeText = z.string().trim().max(500);
+export const OFFERS = ["none", "reassurance", "linkage", "intelligence"] as const;
+export const ARGUMENTS = ["evidence", "solidarity", "legal", "escalation"] as const;
 const system = z.literal("system");
 const chairOrSystem = z.enum(["chair", "system"]);
 
@@ -29,10 +34,34 @@ export const eventSchema = z.discriminatedUnion("type", [
     stance: z.enum(["support", "undecided", "oppose"]),
     wants: z.array(measure).max(10),
     rejects: z.array(measure).max(10),
+    arguments: z.array(z.enum(ARGUMENTS)).max(4).optional(), // what the statement argues
+    text: freeText.optional(), // what the delegate says, in its own words
   }),
-  z.strictObject({ type: z.literal("draft.table"), by: z.literal("chair"), measures: z.array(measure).min(1).max(10) }),
+  z.strictObject({
+    type: z.literal("draft.table"),
+    by: z.literal("chair"),
+    measures: z.array(measure).min(1).max(10),
+    wording: z.partialRecord(measure, z.enum(WORDINGS)).optional(), // standard where not named
+    // Split the package: true decides every measure separately; a list decides those measures separately
+    // and the rest as one package. Each separate decision has its own silence procedure.
+    split: z.union([z.boolean(), z.array(measure).max(10)]).optional(),
+  }),
   z.strictObject({ type: z.literal("consultation.close"), by: z.literal("chair") }),
-  z.strictObject({ type: z.literal("silence.break"), by: ally, reason: z.string().max(500) }),
+  z.strictObject({
+    type: z.literal("corridor.talk"),
+    by: z.union([z.literal("chair"), ally]),
+    with: ally,
+    offer: z.enum(OFFERS),
+    measure: measure.optional(), // the measure the talk is about
+  }),
+  z.strictObject({
+    type: z.literal("silence.break"),
+    by: ally,
+    reason: z.string().max(500),
+    measures: z.array(measure).max(10).optional(), // what it objects to (none named: the whole text)
+  }),
+  z.strictObject({ type: z.literal("silence.reserve"), by: ally, text: freeText.min(1) }),
+  z.strictObject({ type: z.literal("coalition.join"), by: ally, measure }),
   z.strictObject({ type: z.literal("silence.deadline"), by: system }),
   z.strictObject({ type: z.literal("response.resolve"), by: system }),
   z.strictObject({ type: z.literal("session.end"), by: system }),
@@ -70,7 +99,13 @@ export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: E
     if (event.type === "draft.table") {
       const early = event.measures.map(measureById).find((m) => !availableAt(m, env.scenario.date));
       if (early) return `${early.name} is not in NATO's toolbox on ${env.scenario.date} (from ${early.since})`;
+      for (const [m, w] of Object.entries(event.wording ?? {})) {
+        const id = m as (typeof MEASURE_IDS)[number];
+        if (!event.measures.includes(id)) return `wording for ${measureById(id).name}, which is not in the draft`;
+        if (w && !hasWording(id, w)) return `${measureById(id).name} has no ${w} wording`;
+      }
     }
+    if (event.type === "corridor.talk") return talkRefusal(s, "chair", event.with, event.offer);
     return null;
   }
   if (event.by === "system") return checkSystem(env, s, phase, event);
@@ -82,6 +117,14 @@ export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: E
   }
   if (event.type === "silence.break" && s.draft?.breaks.some((b) => b.by === event.by))
     return `${event.by} has already broken silence`;
+  if (event.type === "silence.break" && s.draft && event.measures?.some((m) => !s.draft?.measures.includes(m)))
+    return "a break can only name measures in the draft";
+  if (event.type === "silence.reserve" && s.draft?.breaks.some((b) => b.by === event.by))
+    return `${event.by} has broken silence; it cannot also keep it`;
+  if (event.type === "silence.reserve" && s.draft?.reserves.some((r) => r.by === event.by))
+    return `${event.by} has already put a reservation on record`;
+  if (event.type === "corridor.talk") return talkRefusal(s, event.by, event.with, event.offer);
+  if (event.type === "coalition.join") return joinRefusal(env, s, event.by, event.measure);
   return null;
 }
 

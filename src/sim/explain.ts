@@ -1,6 +1,6 @@
 /** Words for the engine's machine-readable reasons and log entries; shared by the CLI, the UI and debriefs. */
-import { type MeasureId, measureById } from "./measures.ts";
-import type { LogEntry, Reason } from "./state.ts";
+import { type MeasureId, measureById, wordedName } from "./measures.ts";
+import type { ArgumentKind, LogEntry, Offer, Reason, Talk } from "./state.ts";
 
 const n2 = (x: number) => x.toFixed(2);
 const name = (m?: MeasureId) => (m ? measureById(m).name.toLowerCase() : "the draft");
@@ -37,6 +37,31 @@ export function formatHour(hour: number): string {
 }
 
 const list = (ms: readonly MeasureId[]) => (ms.length ? ms.map((m) => measureById(m).name).join("; ") : "nothing");
+const listWorded = (ms: readonly MeasureId[], soft: readonly MeasureId[], strong: readonly MeasureId[]) =>
+  ms.length
+    ? ms.map((m) => wordedName(m, soft.includes(m) ? "soft" : strong.includes(m) ? "strong" : "standard")).join("; ")
+    : "nothing";
+
+/** Words for each kind of argument a statement can carry. */
+export const ARGUMENT_NAMES: Record<ArgumentKind, string> = {
+  evidence: "from the evidence",
+  solidarity: "for solidarity with the allies attacked",
+  legal: "a legal reading of the harm",
+  escalation: "the risk of escalation",
+};
+
+/** One corridor talk as a line for the two parties' (and the facilitator's) transcript. */
+export function describeTalk(t: Talk): string {
+  return `${t.by === "chair" ? "The chair" : t.by} holds corridor talks with ${t.with}${t.offer === "none" ? "" : ` (offers ${OFFER_NAMES[t.offer]})`}`;
+}
+
+/** Words for each offer a corridor talk can carry. */
+export const OFFER_NAMES: Record<Offer, string> = {
+  none: "nothing but a hearing",
+  reassurance: "reassurance on proportionality and de-escalation",
+  linkage: "support for its own priorities",
+  intelligence: "an intelligence briefing",
+};
 
 /** One log entry as a line of the transcript. `title` names an inject or evidence id for display. */
 export function describeEntry(e: LogEntry, title: (id: string) => string = (id) => id): string {
@@ -54,7 +79,15 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
     case "article4":
       return `${e.by} requests consultations under Article 4`;
     case "statement":
-      return `${e.by}: ${e.stance}${e.reasons.length ? ` — ${e.reasons.map(explainReason).join("; ")}` : ""}`;
+      return `${e.by}: ${e.stance}${e.reasons.length ? ` — ${e.reasons.map(explainReason).join("; ")}` : ""}${e.args.length ? ` (argues ${e.args.map((a) => ARGUMENT_NAMES[a]).join(", ")})` : ""}${e.text ? ` — "${e.text}"` : ""}`;
+    case "argument":
+      return `${e.by} argues ${ARGUMENT_NAMES[e.arg]}${e.moved.length ? `; it weighs with ${e.moved.length} ${e.moved.length === 1 ? "ally" : "allies"}` : "; nobody is moved"}`;
+    case "reserve":
+      return `${e.by} keeps silence with a reservation: "${e.text}"`;
+    case "coalition":
+      return `Outside the Council, ${e.members.length} allies act together: ${measureById(e.measure).name.toLowerCase()} (${e.members.join(", ")})`;
+    case "domestic":
+      return `${e.ally}: a new government takes office, ${e.change === "hawkish" ? "readier to act" : "more cautious"}`;
     case "round": {
       const count = (letter: string) => [...e.stances].filter((c) => c === letter).length;
       return `Round ${e.round}: ${count("S")} support, ${count("U")} undecided, ${count("O")} oppose`;
@@ -62,13 +95,15 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
     case "proposal":
       return `Chair's working text: ${list(e.measures)}`;
     case "table":
-      return `Draft tabled under silence procedure (attempt ${e.attempt}): ${list(e.measures)}`;
+      return `Draft tabled under silence procedure (attempt ${e.attempt}${e.separate.length ? `, with ${list(e.separate)} decided separately` : ""}): ${listWorded(e.measures, e.soft, e.strong)}`;
     case "break":
-      return `${e.by} BREAKS SILENCE (${e.reason})`;
-    case "silence":
+      return `${e.by} BREAKS SILENCE (${e.reason})${e.measures.length ? ` on ${list(e.measures)}` : ""}`;
+    case "silence": {
+      const what = e.measures.length ? list(e.measures) : "the draft";
       return e.adopted
-        ? `Silence holds: the decision is adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
-        : `Silence broken by ${e.brokenBy.join(", ")}: the draft falls`;
+        ? `Silence holds: ${what} adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
+        : `Silence broken by ${e.brokenBy.join(", ")}: ${what} falls`;
+    }
     case "await":
       return `The chair suspends consultation until ${formatHour(e.until)} to await further evidence (${name(e.measure)} is held back by attribution)`;
     case "close":

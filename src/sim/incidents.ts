@@ -48,10 +48,8 @@ export function applyInject(env: Env, s: SessionState, inject: Inject, optional:
       delivered: false,
     })),
   };
-  const allies = s.allies.map((ally, i): AllyState => {
-    const profile = env.profiles[i];
-    if (!profile) return ally;
-    const latest = assessIncident(profile.params, effects, inject.factors);
+  const allies = s.allies.map((ally): AllyState => {
+    const latest = assessIncident(ally.params, effects, inject.factors);
     const harm = accumulateHarm(ally.harm, days, latest);
     return { ...ally, harm: r2(harm), severity: r2(overallSeverity(latest, harm, env.scenario.date)) };
   });
@@ -91,14 +89,13 @@ function deliverOne(env: Env, s: SessionState, k: number, j: number): SessionSta
   const { values, state: rng } = drawMany(s.rng, ref.evidence.kind === "falseFlag" ? s.allies.length : 1);
   let recipients = 0;
   const allies = s.allies.map((ally, i) => {
-    const profile = env.profiles[i];
-    if (!profile || !receives(ally.code) || ally.held.includes(item.id)) return ally;
+    if (!receives(ally.code) || ally.held.includes(item.id)) return ally;
     recipients++;
     const belief = absorbEvidence(
       ally.belief,
       ref.evidence,
       item.strength,
-      profile.params,
+      ally.params,
       ally.assisted,
       false,
       values[i] ?? 0,
@@ -121,8 +118,7 @@ export function shareIntelligence(env: Env, s: SessionState, by: AllyCode, to: A
   const { values, state: rng } = drawMany(s.rng, s.allies.length);
   let items = 0;
   const allies = s.allies.map((ally, i) => {
-    const profile = env.profiles[i];
-    if (!profile || !isRecipient(ally.code)) return ally;
+    if (!isRecipient(ally.code)) return ally;
     const fresh = from.held.filter((id) => !ally.held.includes(id));
     if (!fresh.length) return ally;
     let belief = ally.belief;
@@ -133,7 +129,7 @@ export function shareIntelligence(env: Env, s: SessionState, by: AllyCode, to: A
           belief,
           ref.evidence,
           strengthOf.get(id) ?? 0,
-          profile.params,
+          ally.params,
           ally.assisted,
           true,
           values[i] ?? 0,

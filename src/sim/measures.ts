@@ -14,7 +14,32 @@ export const MEASURE_IDS = [
 ] as const;
 
 export type MeasureId = (typeof MEASURE_IDS)[number];
+
+/** How a measure is worded in a draft: softer wording is easier to accept and deters less. */
+export const WORDINGS = ["soft", "standard", "strong"] as const;
+export type Wording = (typeof WORDINGS)[number];
+
+/** The wording of each measure in a text; a measure not named is in its standard wording. */
+export type WordingMap = Partial<Record<MeasureId, Wording>>;
+
+/** What a wording does to a measure: the thresholds allies need, the costs they weigh, the deterrence it buys. */
+export interface WordingTerms {
+  threshold: number; // multiplies the severity and attribution an ally requires
+  cost: number; // multiplies escalation, economic and domestic costs
+  deterrence: number; // multiplies deterrent value
+}
+
+export const WORDING_TERMS: Record<Wording, WordingTerms> = {
+  soft: { threshold: 0.75, cost: 0.55, deterrence: 0.55 },
+  standard: { threshold: 1, cost: 1, deterrence: 1 },
+  strong: { threshold: 1.1, cost: 1.3, deterrence: 1.35 },
+};
 export type Instrument = "political" | "economic" | "cyber" | "military";
+/**
+ * What makes allies ask for a measure: `any` harm; an attack on the `state` itself (its institutions, its
+ * forces, its people's safety) rather than on companies caught in it; or the `need` of a victim who asked for help.
+ */
+export type Demand = "any" | "state" | "need";
 
 export interface Measure {
   id: MeasureId;
@@ -26,6 +51,7 @@ export interface Measure {
   escalation: number; // escalation cost, 0..1
   deterrence: number; // deterrent value, 0..1
   economicCost: number; // cost to allies' own economies, 0..1
+  demand: Demand; // what makes allies ask for it
   since?: string; // first date (YYYY-MM-DD) the measure is in NATO's toolbox
   sinceNote?: string; // why that date
   summary: string;
@@ -34,6 +60,7 @@ export interface Measure {
 export const MEASURES: readonly Measure[] = [
   {
     id: "concern",
+    demand: "any",
     rank: 0,
     name: "Statement of concern",
     instrument: "political",
@@ -46,6 +73,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "solidarity",
+    demand: "state",
     rank: 1,
     name: "Statement of solidarity",
     instrument: "political",
@@ -58,18 +86,20 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "acknowledge",
+    demand: "any",
     rank: 2,
     name: "Collective acknowledgement of national attributions",
     instrument: "political",
     minSeverity: 0.15,
     minAttribution: 0.65,
-    escalation: 0.25,
+    escalation: 0.3,
     deterrence: 0.2,
-    economicCost: 0,
+    economicCost: 0.15,
     summary: "Allies who have attributed the attack say so; the Council acknowledges their findings.",
   },
   {
     id: "article4",
+    demand: "state",
     rank: 3,
     name: "Article 4 consultations",
     instrument: "political",
@@ -82,6 +112,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "assistance",
+    demand: "need",
     rank: 4,
     name: "Technical assistance",
     instrument: "cyber",
@@ -94,6 +125,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "sanctions",
+    demand: "any",
     rank: 5,
     name: "Coordinated sanctions",
     instrument: "economic",
@@ -106,11 +138,12 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "defensiveCyber",
+    demand: "any",
     rank: 6,
     name: "Defensive cyber operations",
     instrument: "cyber",
     minSeverity: 0.4,
-    minAttribution: 0.6,
+    minAttribution: 0.3, // hunting intruders on allied networks names no state
     escalation: 0.25,
     deterrence: 0.3,
     economicCost: 0.05,
@@ -120,6 +153,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "countermeasures",
+    demand: "any",
     rank: 7,
     name: "Sovereign cyber countermeasures",
     instrument: "cyber",
@@ -134,11 +168,12 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "posture",
+    demand: "state",
     rank: 8,
     name: "Military posture changes",
     instrument: "military",
     minSeverity: 0.55,
-    minAttribution: 0.7,
+    minAttribution: 0.35, // reassurance of the allies attacked names nobody; it presumes a threat
     escalation: 0.6,
     deterrence: 0.55,
     economicCost: 0.15,
@@ -146,6 +181,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "article5",
+    demand: "state",
     rank: 9,
     name: "Invoke Article 5",
     instrument: "military",
@@ -175,4 +211,55 @@ export function availableAt(m: Measure, date: string): boolean {
 /** True when the string names a measure on the ladder. */
 export function isMeasureId(id: string): id is MeasureId {
   return BY_ID.has(id as MeasureId);
+}
+
+/**
+ * The softer and stronger texts of each measure; a measure without one has only its standard wording
+ * (Article 4 and Article 5 are treaty procedures, not phrasing).
+ */
+export const WORDING_TEXT: Record<MeasureId, Partial<Record<Wording, string>>> = {
+  concern: {
+    soft: "Take note of the reported cyber activity",
+    strong: "Condemn the malicious cyber activity in the strongest terms",
+  },
+  solidarity: {
+    soft: "Express sympathy with the allies affected",
+    strong: "Declare full solidarity and readiness to help by every means",
+  },
+  acknowledge: {
+    soft: "Take note of allies' national assessments",
+    strong: "Condemn the state responsible by name",
+  },
+  article4: {},
+  assistance: {
+    soft: "Offer expert advice on request",
+    strong: "Deploy a standing assistance mission",
+  },
+  sanctions: {
+    soft: "Consider coordinated sanctions",
+    strong: "Impose coordinated sanctions on a fixed timetable",
+  },
+  defensiveCyber: {
+    soft: "Share threat indicators across allied networks",
+    strong: "Conduct persistent defensive operations against the intruders",
+  },
+  countermeasures: {
+    soft: "Reserve the right to proportionate countermeasures",
+    strong: "Take countermeasures now against the responsible infrastructure",
+  },
+  posture: {
+    soft: "Review the readiness of allied forces",
+    strong: "Deploy reinforcements to the allies attacked at once",
+  },
+  article5: {},
+};
+
+/** True when the measure can be tabled in this wording. */
+export function hasWording(id: MeasureId, wording: Wording): boolean {
+  return wording === "standard" || WORDING_TEXT[id][wording] !== undefined;
+}
+
+/** The measure as worded in a draft, for people to read. */
+export function wordedName(id: MeasureId, wording: Wording = "standard"): string {
+  return WORDING_TEXT[id][wording] ?? measureById(id).name;
 }

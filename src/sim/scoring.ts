@@ -15,12 +15,28 @@ export function adoptedMeasures(s: SessionState): MeasureId[] {
   return MEASURE_IDS.filter((m) => adopted.has(m));
 }
 
-/** The session's outcome in one word: article-5, collective-response, statements or no-consensus. */
-export function outcomeOf(s: SessionState): string {
+/** The outcome classes, worst first: a coalition outside the Council is better than nothing, never better than the Council agreeing. */
+export const OUTCOMES = ["no-consensus", "coalition", "statements", "collective-response", "article-5"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** How good each outcome is for the Council, on the scale the tournament reports. */
+export const OUTCOME_VALUE: Record<Outcome, number> = {
+  "no-consensus": 0,
+  coalition: 0.5,
+  statements: 1,
+  "collective-response": 2,
+  "article-5": 3,
+};
+
+/**
+ * The session's outcome in one word. The class is the Council's own; only when the Council agreed on nothing
+ * and allies acted together outside it is the outcome `coalition`.
+ */
+export function outcomeOf(s: SessionState): Outcome {
   const adopted = adoptedMeasures(s);
   if (adopted.includes("article5")) return "article-5";
   if (adopted.some((m) => STRONG.includes(m))) return "collective-response";
-  return s.decisions.some((d) => d.adopted) ? "statements" : "no-consensus";
+  if (s.decisions.some((d) => d.adopted)) return "statements";
+  return s.coalition.length ? "coalition" : "no-consensus";
 }
 
 /** The Council-level harm: the median of the allies' own severity assessments. */
@@ -31,6 +47,10 @@ export function councilSeverity(s: SessionState): number {
 
 function breaksOf(s: SessionState): number {
   return s.decisions.reduce((n, d) => n + d.brokenBy.length, 0);
+}
+
+function reservationsOf(s: SessionState): number {
+  return s.decisions.reduce((n, d) => n + (d.adopted ? d.reservations.length : 0), 0);
 }
 
 /** The objectives of the seat being scored (chair, or an ally's role card). */
@@ -74,7 +94,8 @@ export function computeScores(env: Env, s: SessionState): Scores {
   const adopted = adoptedMeasures(s);
   let undecided = 0;
   for (let c = 1; c <= s.cycle; c++) if (!s.decisions.some((d) => d.cycle === c && d.adopted)) undecided++;
-  const cohesion = pct(1 - 0.2 * breaksOf(s) - 0.3 * undecided);
+  // A reservation keeps the decision but puts a split on record: a small cost to cohesion.
+  const cohesion = pct(1 - 0.2 * breaksOf(s) - 0.3 * undecided - 0.03 * reservationsOf(s));
   const last = s.reactions[s.reactions.length - 1];
   const deterrence = last === "deterred" ? 100 : last === "continues" ? 40 : last === "escalates" ? 10 : 0;
   const maxEscalation = adopted.reduce((m, id) => Math.max(m, measureById(id).escalation), 0);

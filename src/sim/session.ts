@@ -4,14 +4,16 @@
  */
 import { type Actor, createActor, type SnapshotFrom } from "xstate";
 import { priorBelief } from "./attribution.ts";
+import { drawCouncil } from "./councilDraw.ts";
 import { type CrisisMachine, createCrisisMachine } from "./crisisMachine.ts";
 import { checkAuthority, type EngineEvent, parseEvent } from "./events.ts";
 import { hashOrdered } from "./hash.ts";
+import { paramsAt, spreadOf } from "./profiles.ts";
 import { seedRng } from "./rng.ts";
 import { seatedAllies } from "./roster.ts";
 import { scenarioHash } from "./scenarioLoader.ts";
 import type { Roster, Scenario } from "./scenarioSchema.ts";
-import { termsTable } from "./stance.ts";
+import { NO_SWAY } from "./stance.ts";
 import type { AllyCode, Controller, Env, EvidenceRef, Phase, SeatId, SessionState } from "./state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "./version.ts";
 
@@ -53,7 +55,8 @@ export function createEnv(scenario: Scenario, roster: Roster): Env {
     profiles,
     index: new Map(profiles.map((p, i) => [p.code, i])),
     evidence,
-    terms: profiles.map((p) => termsTable(p.params, scenario.date)),
+    means: profiles.map((p) => paramsAt(p, scenario.date, scenario.adversary.state)),
+    spreads: profiles.map((p) => spreadOf(roster, p)),
   };
   envs.set(scenario, env);
   return env;
@@ -68,8 +71,9 @@ function machineFor(env: Env): CrisisMachine {
   return machine;
 }
 
-/** The state before the briefing ends: every ally seated with its prior belief and no harm. */
+/** The state before the briefing ends: every ally seated with this seed's profile, its prior belief and no harm. */
 export function initialState(env: Env, seed: number, seats: SeatPlan): SessionState {
+  const council = drawCouncil(env, seedRng(seed));
   return {
     scenarioId: env.scenario.id,
     scenarioHash: env.scenarioHash,
@@ -77,16 +81,22 @@ export function initialState(env: Env, seed: number, seats: SeatPlan): SessionSt
     role: seats.role,
     chair: seats.chair,
     humans: [...seats.humans],
-    allies: env.profiles.map((p) => ({
-      code: p.code,
-      belief: priorBelief(p.params),
-      held: [],
-      assisted: false,
-      harm: 0,
-      severity: 0,
-      position: null,
-      rejects: [],
-    })),
+    allies: env.profiles.map((p, i) => {
+      const params = council.params[i] ?? p.params;
+      return {
+        code: p.code,
+        params,
+        sway: NO_SWAY,
+        argued: [],
+        belief: priorBelief(params),
+        held: [],
+        assisted: false,
+        harm: 0,
+        severity: 0,
+        position: null,
+        rejects: [],
+      };
+    }),
     hour: 0,
     nextInject: 0,
     cycle: 0,
@@ -94,15 +104,21 @@ export function initialState(env: Env, seed: number, seats: SeatPlan): SessionSt
     round: 0,
     silenceAttempts: 0,
     proposal: [],
+    proposalWording: {},
     awaitUntil: null,
     waited: false,
     vetoed: [],
     draft: null,
     decisions: [],
     article4: { held: false, requestedBy: [] },
+    capital: {},
+    talks: [],
+    coalition: [],
+    joining: [],
+    domestic: council.domestic,
     escalation: 1,
     reactions: [],
-    rng: seedRng(seed),
+    rng: council.rng,
     outcome: null,
     scores: null,
     log: [],

@@ -3,10 +3,19 @@
  * thresholds) and a weighing of deterrence against escalation, economic cost and domestic constraint.
  * Every judgement carries machine-readable reasons. Pure functions.
  */
-import { availableAt, MEASURES, type Measure, type MeasureId, measureById } from "./measures.ts";
+import {
+  availableAt,
+  MEASURES,
+  type Measure,
+  type MeasureId,
+  measureById,
+  WORDING_TERMS,
+  type Wording,
+  type WordingMap,
+} from "./measures.ts";
 import type { AllyParams } from "./scenarioSchema.ts";
 import { CYBER_ARTICLE5_DOCTRINE_DATE } from "./severity.ts";
-import type { Reason, StanceKind } from "./state.ts";
+import type { Reason, StanceKind, Sway } from "./state.ts";
 
 /** What an ally knows about its own situation when it judges a measure. */
 export interface AllyOutlook {
@@ -14,9 +23,15 @@ export interface AllyOutlook {
   severity: number; // its legal severity assessment, 0..1
   confidence: number; // its state-attribution confidence, 0..1
   victim: boolean; // directly hit or hit by spillover
-  rejects: readonly MeasureId[]; // measures it has said it will not accept (human seats)
+  sway: Sway; // how far talks and arguments have moved it
+  stateHarm: number; // how far the attacks strike allied states themselves, not only companies (0..1)
+  pleaded: number; // severity as seen by the ally under attack that has pleaded its case this cycle (0: none)
+  helpSought: boolean; // an ally under attack has asked for technical assistance
   terms?: readonly MeasureTerms[]; // precomputed per-measure terms (by rank), when the caller has them
 }
+
+/** An ally nobody has talked to or argued with. */
+export const NO_SWAY: Sway = { escalation: 0, cost: 0, motivation: 0, severity: 0, goodwill: 0 };
 
 /** What an ally's judgement of one measure needs that does not change during a session. */
 export interface MeasureTerms {
@@ -75,11 +90,35 @@ export function termsTable(p: AllyParams, date: string): MeasureTerms[] {
   return MEASURES.map((m) => measureTerms(p, m, date));
 }
 
-/** Judges one measure for one ally at one date. */
-export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string): MeasureJudgement {
+/**
+ * The harm an ally weighs for a measure: its own assessment, or for anything short of Article 5, the harm
+ * that the ally under attack has pleaded at the table, discounted by how little the ally cares for solidarity.
+ * Whether an armed attack occurred remains each ally's own judgement.
+ */
+export function severityWeighed(outlook: AllyOutlook, id: MeasureId): number {
+  if (id === "article5" || outlook.pleaded === 0) return outlook.severity;
+  return Math.max(outlook.severity, outlook.pleaded * (0.5 + 0.4 * outlook.params.solidarity));
+}
+
+/** How much the situation calls for a measure of this kind (0..1): see Measure.demand. */
+export function demandFor(m: Measure, outlook: AllyOutlook): number {
+  if (m.demand === "state") return Math.min(1, 1.6 * outlook.stateHarm);
+  if (m.demand === "need") return outlook.helpSought ? 1 : 0.1;
+  return 1;
+}
+
+/** Judges one measure for one ally at one date, in a wording (standard unless said). Pure. */
+export function judgeMeasure(
+  outlook: AllyOutlook,
+  id: MeasureId,
+  date: string,
+  wording: Wording = "standard",
+): MeasureJudgement {
   const m = measureById(id);
   const p = outlook.params;
   const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
+  const w = WORDING_TERMS[wording];
+  const sway = outlook.sway;
   let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
   const say = (r: Reason) => {
     if (reasons === NO_REASONS) reasons = [];
@@ -90,48 +129,51 @@ export function judgeMeasure(outlook: AllyOutlook, id: MeasureId, date: string):
     hard = true;
     say({ code: "not_available", measure: id, value: 0, threshold: 0 });
   }
-  if (outlook.severity < t.severity) {
+  const needSeverity = t.severity * w.threshold * (1 - sway.severity);
+  const severity = severityWeighed(outlook, id);
+  if (severity < needSeverity) {
     hard = true;
     say({
       code: "severity_below_threshold",
       measure: id,
-      value: round3(outlook.severity),
-      threshold: round3(t.severity),
+      value: round3(severity),
+      threshold: round3(needSeverity),
     });
   }
-  if (outlook.confidence < t.attribution) {
+  const needAttribution = t.attribution * w.threshold;
+  if (outlook.confidence < needAttribution) {
     hard = true;
     say({
       code: "attribution_below_threshold",
       measure: id,
       value: round3(outlook.confidence),
-      threshold: round3(t.attribution),
+      threshold: round3(needAttribution),
     });
   }
-  const motivation = 0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity;
+  const motivation =
+    0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity + sway.motivation;
+  const escalationCost = t.escalationCost * w.cost * (1 - sway.escalation);
+  const economicCost = t.economicCost * w.cost * (1 - sway.cost);
+  const domesticCost = t.domesticCost * w.cost * (1 - sway.cost);
   // Once an armed attack is established, Article 5 is a treaty duty and each ally chooses its own
   // contribution, so its costs weigh far less than the same costs of a measure taken by choice.
   const costWeight = id === "article5" && !hard ? 0.4 : 1;
-  const score = t.benefit * motivation - costWeight * (t.escalationCost + t.economicCost + t.domesticCost);
+  const score =
+    t.benefit * demandFor(m, outlook) * w.deterrence * motivation -
+    costWeight * (escalationCost + economicCost + domesticCost);
   const soft = score < -t.tolerance;
   if (soft) {
-    const worst = Math.max(t.escalationCost, t.economicCost, t.domesticCost);
+    const worst = Math.max(escalationCost, economicCost, domesticCost);
     const code =
-      worst === t.escalationCost
-        ? "escalation_risk"
-        : worst === t.economicCost
-          ? "economic_cost"
-          : "domestic_constraint";
+      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint";
     say({ code, measure: id, value: round3(-score), threshold: round3(t.tolerance) });
   }
-  const rejected = outlook.rejects.length > 0 && outlook.rejects.includes(id);
-  if (rejected) say({ code: "rejects_by_instruction", measure: id, value: 1, threshold: 0 });
-  const accept = !hard && !soft && !rejected;
+  const accept = !hard && !soft;
   return {
     measure: id,
     accept,
     want: accept && score > 0.02,
-    hard: hard || rejected,
+    hard,
     score: round3(score),
     tolerance: t.tolerance,
     reasons,
@@ -147,8 +189,13 @@ export interface DraftJudgement {
 }
 
 /** An ally's judgement of every measure in `all`, in that order. */
-export function judgeMeasures(outlook: AllyOutlook, all: readonly MeasureId[], date: string): MeasureJudgement[] {
-  return all.map((id) => judgeMeasure(outlook, id, date));
+export function judgeMeasures(
+  outlook: AllyOutlook,
+  all: readonly MeasureId[],
+  date: string,
+  wording: WordingMap = {},
+): MeasureJudgement[] {
+  return all.map((id) => judgeMeasure(outlook, id, date, wording[id] ?? "standard"));
 }
 
 /** An ally's stance on a proposal: oppose if it cannot accept a measure, undecided if it wants more. */
@@ -189,8 +236,9 @@ export function judgeDraft(
   proposal: readonly MeasureId[],
   all: readonly MeasureId[],
   date: string,
+  wording: WordingMap = {},
 ): DraftJudgement {
-  return stanceOn(judgeMeasures(outlook, all, date), proposal);
+  return stanceOn(judgeMeasures(outlook, all, date, wording), proposal);
 }
 
 /**
@@ -205,7 +253,6 @@ export function objectionStrength(judgements: readonly MeasureJudgement[], draft
     for (const r of j.reasons) {
       if (r.code === "severity_below_threshold" || r.code === "attribution_below_threshold")
         s = Math.max(s, 0.45 + ((r.threshold - r.value) / Math.max(r.threshold, 0.01)) * 2);
-      if (r.code === "rejects_by_instruction") s = Math.max(s, 2);
     }
     strongest = Math.max(strongest, s);
   }

@@ -4,6 +4,8 @@
  * what the Council says aloud; the facilitator sees everything. Pure: the server sends these, clients render
  * them with the same selectors as solo play.
  */
+import { NEUTRAL_PARAMS } from "./severity.ts";
+import { NO_SWAY } from "./stance.ts";
 import type { AllyState, SeatId, SessionState } from "./state.ts";
 
 /** Who is looking: the facilitator, the room's projector, or one seat (the chair or an ally). */
@@ -20,7 +22,14 @@ export function commonEvidence(s: SessionState): string[] {
 }
 
 function hidePrivate(ally: AllyState, common: readonly string[]): AllyState {
-  return { ...ally, belief: [...NEUTRAL_BELIEF], held: [...common], assisted: false };
+  return {
+    ...ally,
+    params: NEUTRAL_PARAMS, // this seed's profile is the ally's own; others know only the public roster
+    sway: NO_SWAY,
+    belief: [...NEUTRAL_BELIEF],
+    held: [...common],
+    assisted: false,
+  };
 }
 
 /** Whether the facilitator has revealed the truth (or the session is over, when the debrief tells it). */
@@ -38,6 +47,9 @@ export function redactState(s: SessionState, audience: Audience): SessionState {
   return {
     ...s,
     allies: s.allies.map((a) => (a.code === audience ? a : hidePrivate(a, common))),
+    talks: s.talks.filter((t) => t.by === audience || t.with === audience),
+    capital: audience in s.capital ? { [audience]: s.capital[audience] ?? 0 } : {},
+    domestic: { cycle: 0, seat: 0, change: "hawkish" }, // the future is nobody's to see
     injects: s.injects.map((i) => ({ ...i, evidence: i.evidence.filter((e) => e.delivered) })),
     // The seed and the generator would let a client replay the session and read every private state.
     seed: s.outcome === null ? 0 : s.seed,

@@ -62,7 +62,17 @@ function representativeEvents(env: Env): EngineEvent[] {
     { type: "consultation.statement", by: ALLY, stance: "oppose", wants: ["solidarity"], rejects: ["sanctions"] },
     { type: "draft.table", by: "chair", measures: ["concern", "solidarity"] },
     { type: "consultation.close", by: "chair" },
+    {
+      type: "draft.table",
+      by: "chair",
+      measures: ["concern", "sanctions"],
+      wording: { sanctions: "soft" },
+      split: ["sanctions"],
+    },
+    { type: "corridor.talk", by: "chair", with: ALLY, offer: "reassurance" },
     { type: "silence.break", by: ALLY, reason: "we cannot accept this text" },
+    { type: "silence.reserve", by: ALLY, text: "we read this text as no more than a statement" },
+    { type: "coalition.join", by: ALLY, measure: "sanctions" },
     { type: "silence.deadline", by: "system" },
     { type: "response.resolve", by: "system" },
     { type: "session.end", by: "system" },
@@ -143,7 +153,7 @@ describe(`crisis statechart model (${SCENARIO}, human chair and ${ALLY})`, () =>
     // server's unit tests take them.
     const FACILITATOR = [":seat.control", ":facilitator.note", ":truth.reveal"];
     expect(declared).toEqual(expect.arrayContaining(FACILITATOR));
-    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 7 + 10 + 2 + 1);
+    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 8 + 11 + 4 + 2);
     const taken = new Set<string>();
     for (const edge of edges) {
       if (edge.to === edge.from) continue; // no transition was enabled

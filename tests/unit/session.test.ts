@@ -55,7 +55,7 @@ describe("a human ally", () => {
   it("breaks silence and the draft falls; the Council returns to consultation", () => {
     let s = until(createSession(env("estonia-2007"), 2, humanEstonia), "decision");
     s = ok(applyEvent(s, { type: "silence.break", by: "EST", reason: "Too weak: we need Article 4." }));
-    expect(stateOf(s).draft?.breaks).toEqual([{ by: "EST", reason: "Too weak: we need Article 4." }]);
+    expect(stateOf(s).draft?.breaks).toEqual([{ by: "EST", reason: "Too weak: we need Article 4.", measures: [] }]);
     const again = applyEvent(s, { type: "silence.break", by: "EST", reason: "twice" });
     expect(again.ok ? "" : again.reason).toBe("EST has already broken silence");
     s = ok(applyEvent(s, { type: "silence.deadline", by: "system" }));

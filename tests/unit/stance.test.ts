@@ -6,6 +6,7 @@ import {
   type AllyOutlook,
   judgeDraft,
   judgeMeasure,
+  NO_SWAY,
   objectionStrength,
   requiredSeverity,
 } from "../../src/sim/stance.ts";
@@ -20,7 +21,10 @@ const outlook = (code: string, severity: number, confidence: number, victim = fa
   severity,
   confidence,
   victim,
-  rejects: [],
+  sway: NO_SWAY,
+  stateHarm: 0.5,
+  pleaded: 0,
+  helpSought: true,
 });
 
 describe("judgeMeasure", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import { applyEvent, createEnv, createSession, stateHash, stateOf } from "../../src/sim/session.ts";
+import { NEUTRAL_PARAMS } from "../../src/sim/severity.ts";
+import { NO_SWAY } from "../../src/sim/stance.ts";
 import type { SessionState } from "../../src/sim/state.ts";
 import { commonEvidence, redactState, truthRevealed } from "../../src/sim/views.ts";
 import { ok, until } from "../support/drive.ts";
@@ -42,7 +44,14 @@ describe("redactState", () => {
       const shown = seen.allies[i];
       if (ally.code === audience) expect(shown).toEqual(ally);
       else {
-        expect(shown).toEqual({ ...ally, belief: [0, 0, 0, 0], held: common, assisted: false });
+        expect(shown).toEqual({
+          ...ally,
+          params: NEUTRAL_PARAMS,
+          sway: NO_SWAY,
+          belief: [0, 0, 0, 0],
+          held: common,
+          assisted: false,
+        });
         expect(shown?.held).not.toBe(ally.held); // a copy, not the engine's array
       }
     });
@@ -52,6 +61,7 @@ describe("redactState", () => {
       expect(inject.evidence).toEqual(state.injects[i]?.evidence.filter((e) => e.delivered));
     });
     expect(seen.log).toEqual(state.log);
+    expect(seen.talks.every((t) => t.by === audience || t.with === audience)).toBe(true);
     expect(stateHash(consulting)).toBe(before); // the engine's state is untouched
   });
 
