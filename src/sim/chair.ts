@@ -4,7 +4,7 @@
  */
 import { AI_MEASURES, isHuman } from "./council.ts";
 import { MEASURE_IDS, type MeasureId } from "./measures.ts";
-import { type DraftJudgement, judgementOf } from "./stance.ts";
+import { type DraftJudgement, judgementOf, type MeasureJudgement } from "./stance.ts";
 import type { SessionState } from "./state.ts";
 
 /**
@@ -46,24 +46,41 @@ export function consensusText(state: SessionState, judged: readonly DraftJudgeme
   return text.length ? text : ["concern"];
 }
 
+/** How far short of its threshold an objection falls (0 for a weighing); the chair reads it from the reasons given. */
+function shortfall(x: MeasureJudgement): number {
+  let worst = 0;
+  for (const r of x.reasons)
+    if (r.code === "severity_below_threshold" || r.code === "attribution_below_threshold")
+      worst = Math.max(worst, (r.threshold - r.value) / Math.max(r.threshold, 0.01));
+  return worst;
+}
+
 /**
- * Measures the chair may gamble on: wanted by at least a third of the table and objected to by at most two
- * allies, none of them on a threshold. `draw` in [0, 1) decides whether the chair takes the risk.
+ * Measures the chair may gamble on: asked for by an ally under attack or by a third of the table, and objected
+ * to by at most two allies, each close to accepting (a weighing, or a threshold missed by under 15%), whom
+ * the weight of the table may hold to a reservation. `draw` in [0, 1) decides whether the chair takes the risk.
  */
 export function gambleText(
   state: SessionState,
   judged: readonly DraftJudgement[],
   base: readonly MeasureId[],
   draw: number,
+  attacked: ReadonlySet<string> = new Set(),
 ): MeasureId[] {
   if (draw >= 0.3) return [...base];
   const n = state.allies.length;
   const extra = AI_MEASURES.filter((m) => {
     if (base.includes(m) || state.vetoed.includes(m)) return false;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
+    const victimAsks = state.allies.some((a, i) => attacked.has(a.code) && judged[i]?.wants.includes(m));
     const k = AI_MEASURES.indexOf(m);
-    const objections = judged.map((j) => judgementOf(j, k, m)).filter((x) => x && !x.accept);
-    return wanting * 3 >= n && objections.length > 0 && objections.length <= 2 && objections.every((x) => x && !x.hard);
+    const objections = judged.map((j) => judgementOf(j, k, m)).filter((x): x is MeasureJudgement => !!x && !x.accept);
+    return (
+      (wanting * 3 >= n || victimAsks) &&
+      objections.length > 0 &&
+      objections.length <= 2 &&
+      objections.every((x) => shortfall(x) < 0.15)
+    );
   });
   return MEASURE_IDS.filter((m) => base.includes(m) || m === extra[0]);
 }

@@ -152,6 +152,7 @@ export function createCrisisMachine(env: Env) {
               event.rejects,
               event.arguments ?? [],
               event.text ?? "",
+              event.wording ?? {},
             )
           : context,
       ),

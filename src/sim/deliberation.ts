@@ -8,7 +8,7 @@ import { coalitionDeterrence, formCoalitions } from "./coalition.ts";
 import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance } from "./council.ts";
 import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
-import { type MeasureId, measureById, WORDING_TERMS, type WordingMap } from "./measures.ts";
+import { MEASURE_IDS, type MeasureId, measureById, WORDING_TERMS, type WordingMap } from "./measures.ts";
 import { makeArguments } from "./negotiation.ts";
 import { drawMany } from "./rng.ts";
 import { tableDraft } from "./silence.ts";
@@ -99,16 +99,49 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   s = { ...s, allies, log: [...s.log, { k: "round", h: s.hour, round: s.round, stances, notes }] };
   // The Secretariat drafts the consensus text either way; a human chair decides what to do with it.
   const previous = s.proposal;
-  const text = consensusText(s, judged);
-  const proposalWording: WordingMap = {};
-  for (const m of text) if (s.proposalWording[m]) proposalWording[m] = s.proposalWording[m];
+  const proposed = compromiseText(env, s, consensusText(s, judged));
+  const text = proposed.text;
+  const proposalWording: WordingMap = proposed.wording;
   s = { ...s, proposal: text, proposalWording, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
   if (s.chair !== "ai") return s;
   const wait = evidenceWorthAwaiting(s, judged);
   if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
   const { values, state: rng } = drawMany(s.rng, 1);
-  return tableDraft(env, { ...s, rng }, gambleText(s, judged, text, values[0] ?? 1), proposalWording);
+  return tableDraft(
+    env,
+    { ...s, rng },
+    gambleText(s, judged, text, values[0] ?? 1, directTargets(env, s)),
+    proposalWording,
+  );
+}
+
+/**
+ * Compromise language: a measure a delegation asked for in softer (or stronger) words joins the Secretariat's
+ * text in those words when every AI ally can accept it so worded and no delegation has ruled it out.
+ */
+function compromiseText(
+  env: Env,
+  s: SessionState,
+  base: readonly MeasureId[],
+): { text: MeasureId[]; wording: WordingMap } {
+  const wording: WordingMap = {};
+  for (const m of base) if (s.proposalWording[m]) wording[m] = s.proposalWording[m];
+  const text = [...base];
+  for (const ally of s.allies) {
+    if (!isHuman(s, ally.code) || !ally.position?.wording) continue;
+    for (const [key, w] of Object.entries(ally.position.wording)) {
+      const m = key as MeasureId;
+      if (!w || s.vetoed.includes(m) || !ally.position.wants.includes(m)) continue;
+      if (s.allies.some((a) => isHuman(s, a.code) && a.rejects.includes(m))) continue;
+      const judged = judgeAll(env, s, [m], { [m]: w });
+      const everyone = s.allies.every((a, i) => isHuman(s, a.code) || judged[i]?.accepts.includes(m));
+      if (!everyone) continue;
+      if (!text.includes(m)) text.push(m);
+      wording[m] = w;
+    }
+  }
+  return { text: MEASURE_IDS.filter((m) => text.includes(m)), wording };
 }
 
 /**
@@ -149,10 +182,11 @@ export function makeStatement(
   rejects: MeasureId[],
   args: readonly ArgumentKind[] = [],
   text = "",
+  wording: WordingMap = {},
 ): SessionState {
   const allies = s.allies.map((ally) => {
     if (ally.code !== by) return ally;
-    const position: Position = { stance, round: s.round, hour: s.hour, accepts: [], wants, reasons: [] };
+    const position: Position = { stance, round: s.round, hour: s.hour, accepts: [], wants, wording, reasons: [] };
     return { ...ally, position, rejects };
   });
   const entry: LogEntry = {

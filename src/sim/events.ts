@@ -35,6 +35,7 @@ export const eventSchema = z.discriminatedUnion("type", [
     wants: z.array(measure).max(10),
     rejects: z.array(measure).max(10),
     arguments: z.array(z.enum(ARGUMENTS)).max(4).optional(), // what the statement argues
+    wording: z.partialRecord(measure, z.enum(WORDINGS)).optional(), // compromise language it proposes
     text: freeText.optional(), // what the delegate says, in its own words
   }),
   z.strictObject({

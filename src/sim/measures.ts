@@ -143,7 +143,7 @@ export const MEASURES: readonly Measure[] = [
     name: "Defensive cyber operations",
     instrument: "cyber",
     minSeverity: 0.4,
-    minAttribution: 0.3, // hunting intruders on allied networks names no state
+    minAttribution: 0, // hunting intruders on allied networks names nobody
     escalation: 0.25,
     deterrence: 0.3,
     economicCost: 0.05,
@@ -172,8 +172,8 @@ export const MEASURES: readonly Measure[] = [
     rank: 8,
     name: "Military posture changes",
     instrument: "military",
-    minSeverity: 0.55,
-    minAttribution: 0.35, // reassurance of the allies attacked names nobody; it presumes a threat
+    minSeverity: 0.5,
+    minAttribution: 0.3, // reassurance of the allies attacked names nobody; it presumes a threat
     escalation: 0.6,
     deterrence: 0.55,
     economicCost: 0.15,

@@ -37,6 +37,7 @@ export interface Position {
   hour: number;
   accepts: MeasureId[]; // measures this AI ally can live with (people are read from wants and rejects)
   wants: MeasureId[]; // measures this ally asks for
+  wording?: WordingMap; // compromise language a delegation proposes for the measures it asks for
   reasons: Reason[];
 }
 

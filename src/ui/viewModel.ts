@@ -1,9 +1,9 @@
 /** Pure selectors from the engine's state to what the room and the panels show. No DOM, no Phaser. */
 import { findInject, victims } from "../sim/council.ts";
-import { describeEntry, explainReason, formatHour } from "../sim/explain.ts";
-import { measureById } from "../sim/measures.ts";
+import { describeEntry, explainReason, formatHour, OFFER_NAMES } from "../sim/explain.ts";
+import { hasWording, measureById } from "../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../sim/session.ts";
-import type { LogEntry, SeatId } from "../sim/state.ts";
+import type { Concern, LogEntry, SeatId, Talk } from "../sim/state.ts";
 import type { CouncilView, SeatStance, SeatView } from "./councilView.ts";
 import { ISO2 } from "./iso.ts";
 
@@ -38,6 +38,7 @@ function speeches(session: Session): Map<string, string> {
   const tail = s.log.slice(-12);
   for (const e of tail) {
     if (e.k === "break") out.set(e.by, "We break silence.");
+    if (e.k === "reserve") out.set(e.by, "We keep silence, with a reservation.");
     if (e.k === "article4") out.set(e.by, "We request Article 4 consultations.");
     if (e.k === "share") out.set(e.by, "We share our intelligence.");
     if (e.k === "statement")
@@ -127,4 +128,34 @@ export function positionLines(session: Session, code: string): string[] {
   const p = ally?.position;
   if (!p) return ["Has not spoken yet."];
   return [`Stance: ${p.stance} (round ${p.round})`, ...p.reasons.map(explainReason)];
+}
+
+/** An ally's name as seated in this Council (its code when unknown). */
+export function allyName(session: Session, code: string): string {
+  const i = session.env.index.get(code);
+  return (i === undefined ? undefined : session.env.profiles[i]?.name) ?? code;
+}
+
+/** What a corridor talk revealed about one measure, in words: "Hungary would not accept …: reasons; softened: yes". */
+export function concernLine(session: Session, withCode: string, c: Concern): string {
+  const measure = measureById(c.measure).name.toLowerCase();
+  const reasons = c.reasons.filter((r) => r.code !== "supports").map(explainReason);
+  const soft = !c.accepts && hasWording(c.measure, "soft") ? `; softened: ${c.acceptsSoft ? "yes" : "no"}` : "";
+  return `${allyName(session, withCode)} would ${c.accepts ? "" : "not "}accept ${measure}${!c.accepts && reasons.length ? `: ${reasons.join("; ")}` : ""}${soft}`;
+}
+
+/** A corridor talk as a heading line and what was heard (the talks a seat sees are its own). */
+export function talkSummary(session: Session, t: Talk): { title: string; heard: string[] } {
+  const about = t.measure ? ` about ${measureById(t.measure).name.toLowerCase()}` : "";
+  return {
+    title: `${clockLabel(t.hour)}: ${t.by === "chair" ? "the chair" : allyName(session, t.by)} met ${allyName(session, t.with)}${about}, offering ${OFFER_NAMES[t.offer]}`,
+    heard: t.heard.length
+      ? t.heard.map((c) => concernLine(session, t.with, c))
+      : [`${allyName(session, t.with)} raised no concern about the text.`],
+  };
+}
+
+/** The corridor talks `you` held this session, oldest first. */
+export function talksBy(session: Session, you: SeatId, withCode?: string): Talk[] {
+  return stateOf(session).talks.filter((t) => t.by === you && (withCode === undefined || t.with === withCode));
 }

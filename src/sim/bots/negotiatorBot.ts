@@ -8,7 +8,7 @@
  */
 import { stateConfidence } from "../attribution.ts";
 import { victims } from "../council.ts";
-import { hasWording, type MeasureId, measureById, type Wording, type WordingMap } from "../measures.ts";
+import { hasWording, type MeasureId, type Wording, type WordingMap } from "../measures.ts";
 import type { AllyCode, Offer, SessionState, Talk } from "../state.ts";
 import { aiBot } from "./aiBot.ts";
 import type { Bot, BotView, Move } from "./bot.ts";
@@ -128,6 +128,24 @@ function chairMove(view: BotView): Move | null {
   return { type: "draft.table", by: "chair", measures, wording, split: target ? [target.measure] : false };
 }
 
+/** The measure a delegation works for: the strongest upgrade it wants itself that the table could accept softened. */
+function goalOf(view: BotView): { measure: MeasureId; wording: Wording } | null {
+  const s = view.state;
+  const own = ownJudgement(view, []);
+  if (!own) return null;
+  let best: { measure: MeasureId; wording: Wording; support: number } | null = null;
+  for (const m of UPGRADES) {
+    if (s.proposal.includes(m) || s.vetoed.includes(m) || !own.accepts.includes(m)) continue;
+    for (const wording of ["standard", "soft"] as const) {
+      if (!hasWording(m, wording)) continue;
+      const support = predictedSupport(soundOut(view, m, wording));
+      if (support >= LIKELY) return { measure: m, wording };
+      if (support >= WORTH_TRYING && (!best || support > best.support)) best = { measure: m, wording, support };
+    }
+  }
+  return best;
+}
+
 function allyMove(view: BotView): Move | null {
   const own = ownAlly(view);
   if (!own) return null;
@@ -135,28 +153,22 @@ function allyMove(view: BotView): Move | null {
   const s = view.state;
   const seat = ally.code;
   const victim = victims(view.env, s).has(seat);
+  const deliberating = view.phase === "attribution" || view.phase === "consultation";
+  const goal = deliberating ? goalOf(view) : null;
+  if (goal && can(view, "corridor.talk")) {
+    const talk = nextTalk(view, goal.measure, goal.wording);
+    if (talk) return { type: "corridor.talk", by: seat, with: talk.with, offer: talk.offer, measure: goal.measure };
+  }
   const j = ownJudgement(view, s.proposal, s.proposalWording);
-  const goal = j?.wants
-    .filter((m) => UPGRADES.includes(m) && !s.proposal.includes(m))
-    .sort((a, b) => measureById(b).rank - measureById(a).rank)[0];
-  if (view.phase === "attribution" || view.phase === "consultation") {
-    if (goal) {
-      const talk = nextTalk(view, goal, "standard");
-      if (talk && talksThisCycle(view).length < 3)
-        return { type: "corridor.talk", by: seat, with: talk.with, offer: talk.offer, measure: goal };
-    }
-  }
   if (view.phase === "consultation" && j && !(ally.position && ally.position.round >= s.round)) {
-    const args = (["solidarity", "evidence", "legal"] as const).filter(
-      (a) =>
-        !ally.argued.includes(a) &&
-        (a !== "evidence" || stateConfidence(ally.belief) >= 0.55) &&
-        (a !== "solidarity" || victim),
+    const confident = stateConfidence(ally.belief) >= 0.55;
+    const args = (["solidarity", "legal", "evidence"] as const).filter(
+      (a) => !ally.argued.includes(a) && (a !== "evidence" || confident) && (a !== "solidarity" || victim),
     );
-    const wants = goal ? [...new Set([...j.wants, goal])] : j.wants;
-    return { type: "consultation.statement", by: seat, stance: j.stance, wants, rejects: [], arguments: args };
+    const wants = goal ? [...new Set([...j.wants, goal.measure])] : j.wants;
+    const wording: WordingMap = goal && goal.wording !== "standard" ? { [goal.measure]: goal.wording } : {};
+    return { type: "consultation.statement", by: seat, stance: j.stance, wants, rejects: [], arguments: args, wording };
   }
-  if (view.phase === "decision") return aiBot.act(view)?.type === "silence.break" ? aiBot.act(view) : null;
   return aiBot.act(view);
 }
 

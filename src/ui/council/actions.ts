@@ -1,9 +1,22 @@
 /** What the player can do now, by phase and seat. Everything here only sends events to the engine. */
+import { legalMoves } from "../../sim/bots/bot.ts";
 import { AI_MEASURES } from "../../sim/council.ts";
-import { availableAt, MEASURES, type MeasureId, measureById } from "../../sim/measures.ts";
+import { ARGUMENTS } from "../../sim/events.ts";
+import { ARGUMENT_NAMES } from "../../sim/explain.ts";
+import {
+  availableAt,
+  hasWording,
+  MEASURES,
+  type MeasureId,
+  measureById,
+  WORDINGS,
+  type Wording,
+  wordedName,
+} from "../../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
+import { corridorTalks } from "./talks.ts";
 
 export interface ActionContext {
   session: Session;
@@ -39,6 +52,48 @@ function checkedValues(root: HTMLElement, name: string): MeasureId[] {
   return [...root.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value as MeasureId);
 }
 
+const WORDING_LABEL: Record<Wording, string> = { soft: "Softer", standard: "Standard", strong: "Stronger" };
+const capital1 = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * One measure of the chair's draft: its checkbox and, while ticked, its wording (where it has more than one)
+ * and whether it is decided separately.
+ */
+function draftRow(m: MeasureId, ticked: boolean, wording: Wording): HTMLElement {
+  const name = measureName(m);
+  const box = h("input", { type: "checkbox", name: "measure", value: m, checked: ticked, id: `draft-${m}` });
+  const wordings = WORDINGS.filter((w) => hasWording(m, w));
+  const options = h(
+    "div",
+    { class: "measure-options", hidden: !ticked },
+    wordings.length > 1
+      ? h(
+          "span",
+          { class: "field" },
+          h("label", { for: `wording-${m}` }, "Wording", h("span", { class: "visually-hidden" }, ` of ${name}`)),
+          h(
+            "select",
+            { id: `wording-${m}`, name: "wording", "data-measure": m },
+            ...wordings.map((w) =>
+              h("option", { value: w, selected: w === wording }, `${WORDING_LABEL[w]}: ${wordedName(m, w)}`),
+            ),
+          ),
+        )
+      : null,
+    h(
+      "label",
+      {},
+      h("input", { type: "checkbox", name: "separate", value: m }),
+      " Decide separately",
+      h("span", { class: "visually-hidden" }, `: ${name}`),
+    ),
+  );
+  box.addEventListener("change", () => {
+    options.hidden = !box.checked;
+  });
+  return h("div", { class: "measure-row" }, h("label", { for: `draft-${m}` }, box, ` ${name}`), options);
+}
+
 /** The chair's draft builder: the Secretariat's suggested text, editable, and the chair's choices. */
 function chairConsultation(c: ActionContext): HTMLElement {
   const s = stateOf(c.session);
@@ -53,13 +108,36 @@ function chairConsultation(c: ActionContext): HTMLElement {
       {},
       `Round ${s.round} of ${c.session.env.scenario.settings.maxConsultationRounds}: ${counts.support} support, ${counts.undecided} undecided, ${counts.oppose} oppose the working text.`,
     ),
-    checklist("measure", "Draft decision (the Secretariat's suggestion is ticked)", available, s.proposal),
+    h(
+      "fieldset",
+      { class: "checklist draft-measures" },
+      h("legend", {}, "Draft decision (the Secretariat's suggestion is ticked)"),
+      ...available.map((m) => draftRow(m, s.proposal.includes(m), s.proposalWording[m] ?? "standard")),
+      h(
+        "p",
+        { class: "meta" },
+        "Softer wording is easier to accept and deters less. A measure decided separately has its own silence procedure: an objection to it does not sink the rest.",
+      ),
+    ),
     button(
       "Table the draft under silence procedure",
       "table",
       () => {
         const measures = checkedValues(form, "measure");
-        if (measures.length) c.send({ type: "draft.table", by: "chair", measures });
+        if (!measures.length) return;
+        const wording: Partial<Record<MeasureId, Wording>> = {};
+        for (const select of form.querySelectorAll<HTMLSelectElement>('select[name="wording"]')) {
+          const m = select.dataset.measure as MeasureId;
+          if (measures.includes(m) && select.value !== "standard") wording[m] = select.value as Wording;
+        }
+        const split = checkedValues(form, "separate").filter((m) => measures.includes(m));
+        c.send({
+          type: "draft.table",
+          by: "chair",
+          measures,
+          ...(Object.keys(wording).length ? { wording } : {}),
+          ...(split.length ? { split } : {}),
+        });
       },
       { class: "primary" },
     ),
@@ -88,11 +166,35 @@ function allyStatement(c: ActionContext): HTMLElement {
       ),
     ),
   );
+  const argued = me?.argued ?? [];
+  const args = h(
+    "fieldset",
+    { class: "checklist arguments" },
+    h("legend", {}, "Arguments you make (each once a cycle)"),
+    ...ARGUMENTS.map((a) =>
+      h(
+        "label",
+        {},
+        h("input", { type: "checkbox", name: "argument", value: a, disabled: argued.includes(a) }),
+        ` ${capital1(ARGUMENT_NAMES[a])}${argued.includes(a) ? " (made already)" : ""}`,
+      ),
+    ),
+  );
+  const text = h("textarea", {
+    id: "statement-text",
+    name: "text",
+    rows: 2,
+    maxlength: 500,
+    placeholder: "Optional; shown to the Council as you write it",
+  });
   form.append(
-    h("p", {}, "Working text: ", s.proposal.map(measureName).join("; ") || "—"),
+    h("p", {}, "Working text: ", s.proposal.map((m) => wordedName(m, s.proposalWording[m])).join("; ") || "—"),
     stance,
     checklist("wants", "Ask the Council to add", AI_MEASURES, me?.position?.wants ?? []),
     checklist("rejects", "Rule out (your instructions forbid)", AI_MEASURES, me?.rejects ?? []),
+    args,
+    h("label", { for: "statement-text" }, "What you say (optional)"),
+    text,
     button(
       "Make your statement",
       "state",
@@ -104,6 +206,8 @@ function allyStatement(c: ActionContext): HTMLElement {
           stance: chosen,
           wants: checkedValues(form, "wants"),
           rejects: checkedValues(form, "rejects"),
+          arguments: [...form.querySelectorAll<HTMLInputElement>('input[name="argument"]:checked')].map((i) => i.value),
+          ...(text.value.trim() ? { text: text.value.trim().slice(0, 500) } : {}),
         });
       },
       { class: "primary" },
@@ -136,12 +240,17 @@ function allyNational(c: ActionContext): HTMLElement {
   );
 }
 
-/** The silence procedure: the draft, the visible deadline, and (for an ally) the choice to break silence. */
-function silence(c: ActionContext): HTMLElement {
-  const s = stateOf(c.session);
-  const draft = s.draft;
-  if (!draft) return h("p", {}, "The Council awaits the chair.");
-  const broke = draft.breaks.some((b) => b.by === c.you);
+/** The draft as worded, each measure decided separately marked so. */
+function draftText(draft: NonNullable<ReturnType<typeof stateOf>["draft"]>): string {
+  return draft.measures
+    .map((m) => `${wordedName(m, draft.wording[m])}${draft.separate.includes(m) ? " (decided separately)" : ""}`)
+    .join("; ");
+}
+
+/** An ally's choices under silence: break it (on the whole text or named parts), or keep it with a reservation. */
+function silenceChoices(c: ActionContext, draft: NonNullable<ReturnType<typeof stateOf>["draft"]>): HTMLElement {
+  if (draft.breaks.some((b) => b.by === c.you)) return h("p", { class: "notice" }, "You have broken silence.");
+  const reserved = draft.reserves.find((r) => r.by === c.you);
   const reason = h("textarea", {
     id: "break-reason",
     name: "reason",
@@ -149,15 +258,94 @@ function silence(c: ActionContext): HTMLElement {
     maxlength: 500,
     placeholder: "Why (optional; shown to the Council as text)",
   });
+  const parts = h(
+    "fieldset",
+    { class: "checklist break-measures" },
+    h("legend", {}, "What you object to (none ticked: the whole text)"),
+    ...draft.measures.map((m) =>
+      h(
+        "label",
+        {},
+        h("input", { type: "checkbox", name: "break-measure", value: m }),
+        ` ${wordedName(m, draft.wording[m])}`,
+      ),
+    ),
+  );
+  const breakBox = h(
+    "div",
+    { class: "choice break" },
+    parts,
+    h("label", { for: "break-reason" }, "Reason for breaking silence"),
+    reason,
+    button(
+      "Break silence",
+      "break-silence",
+      () => {
+        const measures = checkedValues(parts, "break-measure");
+        c.send({
+          type: "silence.break",
+          by: c.you,
+          reason: reason.value.slice(0, 500),
+          ...(measures.length ? { measures } : {}),
+        });
+      },
+      { class: "danger" },
+    ),
+  );
+  if (reserved)
+    return h(
+      "div",
+      {},
+      h("p", { class: "notice" }, "You keep silence with a reservation on record: ", `"${reserved.text}"`),
+      breakBox,
+    );
+  const text = h("textarea", {
+    id: "reserve-text",
+    name: "reservation",
+    rows: 2,
+    maxlength: 500,
+    placeholder: "How your government reads the text (shown to the Council as text)",
+    "aria-describedby": "reserve-help",
+  });
+  const help = h("p", { class: "meta", id: "reserve-help", "aria-live": "polite" });
+  const reserveBox = h(
+    "div",
+    { class: "choice reserve" },
+    h("label", { for: "reserve-text" }, "Your interpretative statement"),
+    text,
+    help,
+    button("Keep silence with a reservation", "reserve", () => {
+      const said = text.value.trim().slice(0, 500);
+      if (!said) {
+        help.textContent = "Write the statement you put on record first.";
+        text.focus();
+        return;
+      }
+      c.send({ type: "silence.reserve", by: c.you, text: said });
+    }),
+  );
+  return h(
+    "div",
+    {},
+    breakBox,
+    reserveBox,
+    h(
+      "p",
+      { class: "meta" },
+      "Do nothing to keep silence: the draft is adopted at the deadline unless someone objects.",
+    ),
+  );
+}
+
+/** The silence procedure: the draft, the visible deadline, and (for an ally) the choice to break silence. */
+function silence(c: ActionContext): HTMLElement {
+  const s = stateOf(c.session);
+  const draft = s.draft;
+  if (!draft) return h("p", {}, "The Council awaits the chair.");
   return h(
     "div",
     { class: "silence" },
-    h(
-      "p",
-      {},
-      `Draft under silence procedure (attempt ${draft.attempt}): `,
-      draft.measures.map(measureName).join("; "),
-    ),
+    h("p", {}, `Draft under silence procedure (attempt ${draft.attempt}): `, draftText(draft)),
     h(
       "p",
       { class: "deadline", "aria-live": "polite", id: "silence-countdown" },
@@ -165,25 +353,35 @@ function silence(c: ActionContext): HTMLElement {
     ),
     c.you === "chair"
       ? h("p", { class: "meta" }, "As chair you wait: any ally may break silence before the deadline.")
-      : broke
-        ? h("p", { class: "notice" }, "You have broken silence.")
-        : h(
-            "div",
-            {},
-            h("label", { for: "break-reason" }, "Reason for breaking silence"),
-            reason,
-            button(
-              "Break silence",
-              "break-silence",
-              () => c.send({ type: "silence.break", by: c.you, reason: reason.value.slice(0, 500) }),
-              { class: "danger" },
-            ),
-            h(
-              "p",
-              { class: "meta" },
-              "Do nothing to keep silence: the draft is adopted at the deadline unless someone objects.",
-            ),
-          ),
+      : silenceChoices(c, draft),
+  );
+}
+
+/** In the response phase: join (or start) a coalition of allies acting outside the Council. */
+function coalitionChoices(c: ActionContext): HTMLElement | null {
+  const s = stateOf(c.session);
+  const spec = legalMoves(c.session, c.you).find((m) => m.type === "coalition.join");
+  const open = spec?.type === "coalition.join" ? spec.measures : [];
+  const joined = s.joining.filter((j) => j.by === c.you).map((j) => j.measure);
+  if (!open.length && !joined.length) return null;
+  return h(
+    "div",
+    { class: "coalition", role: "group", "aria-labelledby": "coalition-title" },
+    h("h3", { id: "coalition-title" }, "Join a coalition"),
+    h(
+      "p",
+      { class: "meta" },
+      "Allies who want a measure the Council did not adopt may take it together, nationally. It acts if enough allies join; it deters less than the Council would.",
+    ),
+    joined.length ? h("p", { class: "notice" }, "You have joined: ", joined.map(measureName).join("; ")) : null,
+    ...open.map((m) =>
+      button(
+        `Join a coalition for ${measureName(m).toLowerCase()}`,
+        "join-coalition",
+        () => c.send({ type: "coalition.join", by: c.you, measure: m }),
+        { "data-measure": m },
+      ),
+    ),
   );
 }
 
@@ -215,6 +413,11 @@ export function actionsPanel(c: ActionContext, begin: (() => void) | null, proce
     else parts.push(allyStatement(c), allyNational(c));
   }
   if (phase === "decision") parts.push(silence(c));
-  if (phase === "response") parts.push(h("p", {}, "The adversary weighs the Council's answer…"));
+  if (phase === "attribution" || phase === "consultation" || phase === "decision")
+    parts.push(corridorTalks(c.session, c.you, c.send));
+  if (phase === "response") {
+    parts.push(h("p", {}, "The adversary weighs the Council's answer…"));
+    if (c.you !== "chair") parts.push(coalitionChoices(c));
+  }
   return h("section", { class: "panel actions", "aria-label": "Your actions" }, h("h2", {}, "Your move"), ...parts);
 }

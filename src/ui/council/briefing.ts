@@ -1,4 +1,5 @@
 /** The briefing before the session starts: the situation and the player's instructions. */
+import { dossierAt } from "../../sim/profiles.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { h } from "../dom.ts";
@@ -21,7 +22,7 @@ export function briefingPanel(session: Session, you: SeatId): HTMLElement {
           {},
           "You are the Secretary General. Read the table, shape the text, and table drafts under the silence procedure. One broken silence stops a decision.",
         )
-      : h("p", {}, card?.brief ?? profile?.dossier ?? ""),
+      : h("p", {}, card?.brief ?? (profile ? dossierAt(profile, scenario.date) : "")),
     objectives ? h("p", { class: "meta" }, "Your objectives: ", objectives.map(objectiveText).join("; ")) : null,
   );
 }

@@ -1,6 +1,7 @@
 /** Read-only council panels: status, incident cards, intelligence, allies at the table, dossier, log. */
 import { beliefProbabilities, stateConfidence } from "../../sim/attribution.ts";
 import { findInject } from "../../sim/council.ts";
+import { dossierAt, provenanceAt } from "../../sim/profiles.ts";
 import { ACTOR_TYPES } from "../../sim/scenarioSchema.ts";
 import { councilSeverity } from "../../sim/scoring.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
@@ -8,6 +9,7 @@ import type { SeatId } from "../../sim/state.ts";
 import { button, h, pct } from "../dom.ts";
 import { logLines, positionLines } from "../viewModel.ts";
 import { objectiveText } from "../words.ts";
+import { talkHistory, talkPartners } from "./talks.ts";
 
 const ACTOR_WORDS: Record<string, string> = {
   state: "a state",
@@ -147,24 +149,50 @@ export function seatList(session: Session, selected: string | null, select: (cod
   );
 }
 
-/** One ally's dossier: the profile in words, objectives, red lines, its position and reasons. */
-export function dossierPanel(session: Session, code: string | null, close: () => void): HTMLElement | null {
+/**
+ * One ally's dossier as it stood on the scenario's date: the profile in words, objectives, red lines, its
+ * position and reasons, and what `you` heard from it in corridor talks (with a way to the talks form).
+ */
+export function dossierPanel(
+  session: Session,
+  code: string | null,
+  close: () => void,
+  you: SeatId | null = null,
+): HTMLElement | null {
   if (!code) return null;
   const i = session.env.index.get(code);
   const profile = i === undefined ? undefined : session.env.profiles[i];
   if (!profile) return null;
+  const date = session.env.scenario.date;
   const card = session.env.scenario.roleCards[code];
+  const heard = you && you !== code ? talkHistory(session, you, code) : null;
+  const canTalk = you !== null && talkPartners(session, you).includes(code);
   return h(
     "section",
     { class: "panel dossier", "aria-label": `Dossier: ${profile.name}`, tabindex: -1, id: "dossier" },
     h("h2", {}, `Dossier: ${profile.name}`),
     card ? h("p", { class: "brief" }, card.brief) : null,
-    h("p", {}, profile.dossier),
+    h("p", {}, dossierAt(profile, date)),
     h("p", { class: "meta" }, "Objectives: ", (card?.objectives ?? profile.objectives).map(objectiveText).join("; ")),
     h("p", { class: "meta" }, "Red lines: ", profile.redLines.join("; ")),
     h("h3", {}, "Position and reasons"),
     h("ul", {}, ...positionLines(session, code).map((l) => h("li", {}, l))),
-    h("p", { class: "meta small" }, `Profile basis (stylized, not an official position): ${profile.provenance}`),
+    heard ? h("h3", {}, "What you heard in corridor talks") : null,
+    heard,
+    h(
+      "p",
+      { class: "meta small" },
+      `Profile basis (stylized, not an official position): ${provenanceAt(profile, date)}`,
+    ),
+    canTalk
+      ? button(`Corridor talks with ${profile.name}…`, "talk-with", () => {
+          const select = document.getElementById("talk-with") as HTMLSelectElement | null;
+          if (!select) return;
+          select.value = code;
+          select.focus();
+          select.scrollIntoView({ block: "center" });
+        })
+      : null,
     button("Close dossier", "close-dossier", close),
   );
 }

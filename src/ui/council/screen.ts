@@ -129,7 +129,7 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
     renderHeader(view);
     notice.textContent = game.lastRejection ? `Not possible: ${game.lastRejection}` : "";
     const me = s.allies.find((a) => a.code === you);
-    const key = `${phase}|${s.round}|${s.draft?.attempt ?? 0}|${s.silenceAttempts}|${me?.position?.round ?? -1}|${me?.position?.hour ?? -1}|${s.injects.length}|${s.draft?.breaks.length ?? 0}|${s.article4.requestedBy.length}|${me?.held.length ?? 0}|${me?.assisted}`;
+    const key = `${phase}|${s.round}|${s.draft?.attempt ?? 0}|${s.silenceAttempts}|${me?.position?.round ?? -1}|${me?.position?.hour ?? -1}|${s.injects.length}|${s.draft?.breaks.length ?? 0}|${s.article4.requestedBy.length}|${me?.held.length ?? 0}|${me?.assisted}|${s.talks.length}|${s.capital[you] ?? 0}|${s.draft?.reserves.length ?? 0}|${s.joining.length}|${me?.argued.length ?? 0}`;
     if (key !== actionsKey) {
       actionsKey = key;
       const hadFocus = actions.contains(document.activeElement);
@@ -145,7 +145,7 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
       // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
       if (hadFocus) actions.querySelector<HTMLElement>("button.primary, button, h2")?.focus();
     }
-    const sideKey = `${s.log.length}|${s.hour}|${selected}|${phase}|${s.proposal.join()}`;
+    const sideKey = `${s.log.length}|${s.hour}|${selected}|${phase}|${s.proposal.join()}|${s.talks.length}`;
     if (sideKey === lastSideKey) {
       room?.update(view);
       return;
@@ -153,7 +153,7 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
     lastSideKey = sideKey;
     side.replaceChildren(
       ...[
-        dossierPanel(game.session, selected, () => select(null)),
+        dossierPanel(game.session, selected, () => select(null), you),
         statusPanel(game.session, you, chrome.privateReadings),
         incidentPanel(game.session),
         intelligencePanel(game.session, you),

@@ -1,5 +1,6 @@
 /** Role select: chair the Council as Secretary General, or represent one ally — each with its dossier. */
 import { bundledRoster, bundledScenario } from "../../sim/catalog.ts";
+import { dossierAt } from "../../sim/profiles.ts";
 import { seatedAllies } from "../../sim/roster.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
@@ -19,7 +20,7 @@ export function rolesScreen(scenarioId: string, choose: (role: SeatId) => void, 
       { class: `card ally-card${featured.has(code) ? " featured" : ""}` },
       h("h3", {}, a.name, featured.has(code) ? h("span", { class: "badge" }, "key role") : null),
       roleCard ? h("p", { class: "brief" }, roleCard.brief) : null,
-      h("p", {}, a.dossier),
+      h("p", {}, dossierAt(a, scenario.date)),
       h("p", { class: "meta" }, "Objectives: ", (roleCard?.objectives ?? a.objectives).map(objectiveText).join("; ")),
       h("p", { class: "meta" }, "Red lines: ", a.redLines.join("; ")),
       button(`Play ${a.name}`, "choose-role", () => choose(code), { "data-role": code }),
