@@ -3,7 +3,7 @@
  * accept, and tables a draft when positions settle or the rounds run out. Pure.
  */
 import { AI_MEASURES, isHuman } from "./council.ts";
-import { MEASURE_IDS, type MeasureId } from "./measures.ts";
+import { hasWording, MEASURE_IDS, type MeasureId, type WordingMap } from "./measures.ts";
 import { type DraftJudgement, judgementOf, type MeasureJudgement } from "./stance.ts";
 import type { SessionState } from "./state.ts";
 
@@ -55,10 +55,26 @@ function shortfall(x: MeasureJudgement): number {
   return worst;
 }
 
+/** How often the AI chair risks an extra measure, and how often it risks one only softer words could carry. */
+const GAMBLE = 0.3;
+const SOFT_GAMBLE = 0.1;
+
+/** The gamble the chair takes: the text, and the wording of the measure it adds. */
+export interface Gamble {
+  measures: MeasureId[];
+  wording: WordingMap;
+}
+
+/** Whether the objections to a measure are few and close enough for the weight of the table to hold them. */
+function holdable(objections: readonly MeasureJudgement[]): boolean {
+  return objections.length > 0 && objections.length <= 2 && objections.every((x) => shortfall(x) < 0.15);
+}
+
 /**
  * Measures the chair may gamble on: asked for by an ally under attack or by a third of the table, and objected
  * to by at most two allies, each close to accepting (a weighing, or a threshold missed by under 15%), whom
- * the weight of the table may hold to a reservation. `draw` in [0, 1) decides whether the chair takes the risk.
+ * the weight of the table may hold to a reservation — in its standard words, or else in softer words when
+ * `softened` says how the table would judge them. `draw` in [0, 1) decides whether the chair takes the risk.
  */
 export function gambleText(
   state: SessionState,
@@ -66,23 +82,25 @@ export function gambleText(
   base: readonly MeasureId[],
   draw: number,
   attacked: ReadonlySet<string> = new Set(),
-): MeasureId[] {
-  if (draw >= 0.3) return [...base];
+  softened: (m: MeasureId) => readonly MeasureJudgement[] = () => [],
+): Gamble {
+  const keep: Gamble = { measures: [...base], wording: {} };
+  if (draw >= GAMBLE) return keep;
   const n = state.allies.length;
-  const extra = AI_MEASURES.filter((m) => {
-    if (base.includes(m) || state.vetoed.includes(m)) return false;
+  for (const m of AI_MEASURES) {
+    if (base.includes(m) || state.vetoed.includes(m)) continue;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
     const victimAsks = state.allies.some((a, i) => attacked.has(a.code) && judged[i]?.wants.includes(m));
+    if (wanting * 3 < n && !victimAsks) continue;
     const k = AI_MEASURES.indexOf(m);
     const objections = judged.map((j) => judgementOf(j, k, m)).filter((x): x is MeasureJudgement => !!x && !x.accept);
-    return (
-      (wanting * 3 >= n || victimAsks) &&
-      objections.length > 0 &&
-      objections.length <= 2 &&
-      objections.every((x) => shortfall(x) < 0.15)
-    );
-  });
-  return MEASURE_IDS.filter((m) => base.includes(m) || m === extra[0]);
+    const measures = MEASURE_IDS.filter((x) => base.includes(x) || x === m);
+    if (holdable(objections)) return { measures, wording: {} };
+    if (draw >= SOFT_GAMBLE || !hasWording(m, "soft")) continue;
+    const soft = softened(m).filter((x) => !x.accept);
+    if (soft.length === 0 || holdable(soft)) return { measures, wording: { [m]: "soft" } };
+  }
+  return keep;
 }
 
 /** Whether the AI chair tables now: positions have settled, or the rounds are spent. */

@@ -3,7 +3,7 @@
  * together, nationally (a joint attribution, coordinated national sanctions), as after NotPetya and after the
  * attacks on Albania. A coalition never makes the Council's own decision; it deters less. Pure reducers.
  */
-import { isHuman, judgeOne, victims } from "./council.ts";
+import { isHuman, judgeOne } from "./council.ts";
 import { availableAt, type MeasureId, measureById } from "./measures.ts";
 import type { AllyCode, CoalitionAct, Env, LogEntry, SessionState } from "./state.ts";
 
@@ -51,14 +51,13 @@ export function joinCoalition(s: SessionState, by: AllyCode, measure: MeasureId)
 export function formCoalitions(env: Env, s: SessionState): SessionState {
   const candidates = coalitionCandidates(env, s);
   if (!candidates.length) return { ...s, joining: [] };
-  const hit = victims(env, s);
   const acts: CoalitionAct[] = [];
   const log: LogEntry[] = [];
   for (const measure of candidates) {
     const members: AllyCode[] = s.joining.filter((j) => j.measure === measure).map((j) => j.by);
     s.allies.forEach((ally, i) => {
       if (isHuman(s, ally.code) || members.includes(ally.code)) return;
-      const j = judgeOne(env, s, i, [measure], {}, hit).judgements.find((x) => x.measure === measure);
+      const j = judgeOne(env, s, i, [measure], {}).judgements.find((x) => x.measure === measure);
       if (j?.want) members.push(ally.code);
     });
     if (members.length < COALITION_MIN) continue;

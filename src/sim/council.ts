@@ -56,31 +56,57 @@ export function directTargets(env: Env, state: SessionState): Set<AllyCode> {
   return hit;
 }
 
+/** What every ally's outlook shares in one state: who is hit, how far states are hit, who pleaded. */
+interface TableContext {
+  hit: Set<AllyCode>;
+  stateHarm: number;
+  helpSought: boolean;
+  pleas: { code: AllyCode; severity: number }[]; // allies under attack that pleaded this cycle, gravest first
+}
+
+// States are immutable, so a state object identifies its context: a memo, never a source of truth.
+const contexts = new WeakMap<SessionState, TableContext>();
+
+function tableContext(env: Env, state: SessionState): TableContext {
+  let ctx = contexts.get(state);
+  if (!ctx) {
+    const direct = directTargets(env, state);
+    const pleas = state.allies
+      .filter((a) => direct.has(a.code) && a.argued.includes("solidarity"))
+      .map((a) => ({ code: a.code, severity: a.severity }))
+      .sort((a, b) => b.severity - a.severity);
+    ctx = {
+      hit: victims(env, state),
+      stateHarm: stateHarmOf(state),
+      helpSought: state.allies.some((a) => a.assisted),
+      pleas,
+    };
+    contexts.set(state, ctx);
+  }
+  return ctx;
+}
+
 /** What ally `i` knows of its own situation. */
-export function outlookOf(env: Env, state: SessionState, i: number, hit: Set<AllyCode>): AllyOutlook {
+export function outlookOf(env: Env, state: SessionState, i: number): AllyOutlook {
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
+  const ctx = tableContext(env, state);
   return {
     params: ally.params,
     severity: ally.severity,
     confidence: stateConfidence(ally.belief),
-    victim: hit.has(ally.code),
+    victim: ctx.hit.has(ally.code),
     sway: ally.sway,
-    stateHarm: stateHarmOf(state),
-    pleaded: pleadedSeverity(env, state, ally.code),
-    helpSought: state.log.some((e) => e.k === "assist"),
+    stateHarm: ctx.stateHarm,
+    pleaded: ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0,
+    helpSought: ctx.helpSought,
     terms: termsFor(ally.params, env.scenario.date),
   };
 }
 
 /** The highest severity pleaded this cycle by an ally under attack (its own plea does not count for itself). */
 export function pleadedSeverity(env: Env, state: SessionState, listener: AllyCode): number {
-  const hit = directTargets(env, state);
-  let pleaded = 0;
-  for (const a of state.allies)
-    if (a.code !== listener && hit.has(a.code) && a.argued.includes("solidarity"))
-      pleaded = Math.max(pleaded, a.severity);
-  return pleaded;
+  return tableContext(env, state).pleas.find((p) => p.code !== listener)?.severity ?? 0;
 }
 
 /**
@@ -159,11 +185,10 @@ export function judgeOne(
   i: number,
   proposal: readonly MeasureId[],
   wording: WordingMap = {},
-  hit: Set<AllyCode> = victims(env, state),
 ): DraftJudgement {
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
-  const outlook = outlookOf(env, state, i, hit);
+  const outlook = outlookOf(env, state, i);
   let judgements = measureJudgements(env, i, outlook, ally.belief);
   const reworded = proposal.filter((m) => (wording[m] ?? "standard") !== "standard");
   if (reworded.length)
@@ -180,8 +205,7 @@ export function judgeAll(
   proposal: readonly MeasureId[],
   wording: WordingMap = {},
 ): DraftJudgement[] {
-  const hit = victims(env, state);
-  return state.allies.map((_, i) => judgeOne(env, state, i, proposal, wording, hit));
+  return state.allies.map((_, i) => judgeOne(env, state, i, proposal, wording));
 }
 
 /** True when the seat is controlled by a person. */

@@ -5,7 +5,7 @@
 import { stateConfidence } from "./attribution.ts";
 import { chairTablesNow, consensusText, gambleText } from "./chair.ts";
 import { coalitionDeterrence, formCoalitions } from "./coalition.ts";
-import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance } from "./council.ts";
+import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance, stateHarmOf } from "./council.ts";
 import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { MEASURE_IDS, type MeasureId, measureById, WORDING_TERMS, type WordingMap } from "./measures.ts";
@@ -30,9 +30,22 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 /** One letter per stance in a round's stance string (seating order; "-" for seats people play). */
 export const STANCE_LETTER: Record<StanceKind, string> = { support: "S", undecided: "U", oppose: "O" };
 
+/**
+ * Each round, the chance that an ally under a campaign against its own institutions asks for Article 4
+ * consultations before its harm reaches the level where it always would: zero below 40% of its armed-attack
+ * threshold, growing with its harm and with how squarely the attacks strike the state.
+ */
+export function article4Hazard(severity: number, threshold: number, stateHarm: number): number {
+  const floor = 0.4 * threshold;
+  return Math.min(1, Math.max(0, (severity - floor) / floor)) * stateHarm * ARTICLE4_HAZARD;
+}
+const ARTICLE4_HAZARD = 0.06;
+
 /** AI allies act on what they know: share intelligence, ask for help, request Article 4. */
 export function aiActions(env: Env, s: SessionState): SessionState {
-  const { values, state: rng } = drawMany(s.rng, s.allies.length);
+  const { values, state: rng } = drawMany(s.rng, s.allies.length * 2);
+  const n = s.allies.length;
+  const stateHarm = stateHarmOf(s);
   const direct = directTargets(env, s);
   let next: SessionState = { ...s, rng };
   let holders = countHolders(next);
@@ -48,11 +61,9 @@ export function aiActions(env: Env, s: SessionState): SessionState {
       holders = countHolders(next);
     }
     if (needsAssistance(next, current, direct.has(ally.code))) next = requestAssistance(next, ally.code);
-    const wantsArticle4 =
-      direct.has(ally.code) &&
-      !next.article4.requestedBy.includes(ally.code) &&
-      current.severity >= 0.55 + 0.4 * p.severityThreshold &&
-      confidence >= p.attributionThreshold;
+    const grave = current.severity >= 0.55 + 0.4 * p.severityThreshold && confidence >= p.attributionThreshold;
+    const pressed = (values[n + i] ?? 1) < article4Hazard(current.severity, p.severityThreshold, stateHarm);
+    const wantsArticle4 = direct.has(ally.code) && !next.article4.requestedBy.includes(ally.code) && (grave || pressed);
     if (wantsArticle4) next = requestArticle4(next, ally.code);
   });
   return next;
@@ -108,12 +119,10 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
   const { values, state: rng } = drawMany(s.rng, 1);
-  return tableDraft(
-    env,
-    { ...s, rng },
-    gambleText(s, judged, text, values[0] ?? 1, directTargets(env, s)),
-    proposalWording,
-  );
+  const softened = (m: MeasureId) =>
+    judgeAll(env, s, [m], { [m]: "soft" }).flatMap((j) => j.judgements.filter((x) => x.measure === m));
+  const gamble = gambleText(s, judged, text, values[0] ?? 1, directTargets(env, s), softened);
+  return tableDraft(env, { ...s, rng }, gamble.measures, { ...proposalWording, ...gamble.wording });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Env, Phase, SessionState } from "./state.ts";
 const ally = z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST");
 const measure = z.enum(MEASURE_IDS);
 const freeText = z.string().trim().max(500);
-export const OFFERS = ["none", "reassurance", "linkage", "intelligence"] as const;
+export const OFFERS = ["none", "reassurance", "linkage", "intelligence", "legal"] as const;
 export const ARGUMENTS = ["evidence", "solidarity", "legal", "escalation"] as const;
 const system = z.literal("system");
 const chairOrSystem = z.enum(["chair", "system"]);

@@ -61,6 +61,7 @@ export const OFFER_NAMES: Record<Offer, string> = {
   reassurance: "reassurance on proportionality and de-escalation",
   linkage: "support for its own priorities",
   intelligence: "an intelligence briefing",
+  legal: "a legal reading of the harm",
 };
 
 /** One log entry as a line of the transcript. `title` names an inject or evidence id for display. */

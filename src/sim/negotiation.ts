@@ -26,11 +26,11 @@ import type {
 /** Political capital per cycle: the chair's and each ally's (allies under attack have more to spend). */
 export const CAPITAL = { chair: 6, ally: 3, victim: 4 } as const;
 /** What each kind of talk costs in political capital. */
-export const OFFER_COST: Record<Offer, number> = { none: 1, reassurance: 1, linkage: 2, intelligence: 2 };
+export const OFFER_COST: Record<Offer, number> = { none: 1, reassurance: 1, legal: 1, linkage: 2, intelligence: 2 };
 /** Game hours a corridor talk takes while the Council deliberates. */
 export const TALK_HOURS = 2;
 /** Caps on how far talks and arguments can move one ally in one cycle. */
-export const SWAY_CAP: Sway = { escalation: 0.5, cost: 0.6, motivation: 0.45, severity: 0.2, goodwill: 1 };
+export const SWAY_CAP: Sway = { escalation: 0.5, cost: 0.6, motivation: 0.45, severity: 0.35, goodwill: 1 };
 const SWAY_FLOOR = { escalation: -0.3, motivation: -0.2 } as const;
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -118,6 +118,9 @@ function effectOf(offer: Offer, a: AllyState): Partial<Sway> {
       return { escalation: 0.12 + 0.25 * p.escalationAversion, goodwill: 0.4 };
     case "linkage":
       return { cost: 0.15 + 0.3 * Math.max(p.economicTies, p.domesticConstraint), goodwill: 0.4 };
+    case "legal":
+      // A legal reading of the harm weighs most with allies whose own lens already counts non-physical harm.
+      return { severity: 0.08 + 0.14 * p.economicHarmWeight, goodwill: 0.4 };
     case "intelligence":
     case "none":
       return { goodwill: 0.4 };

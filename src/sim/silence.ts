@@ -4,7 +4,7 @@
  * deadline AI allies who object break silence unless the weight of the table holds them back. One break
  * stops a decision; a reservation never does. Pure reducers.
  */
-import { isHuman, judgeOne, victims } from "./council.ts";
+import { isHuman, judgeOne } from "./council.ts";
 import { advanceClock } from "./incidents.ts";
 import { type MeasureId, measureById, type WordingMap } from "./measures.ts";
 import { drawMany } from "./rng.ts";
@@ -121,8 +121,7 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   const draft = s0.draft;
   if (!draft) return s0;
   let s = advanceClock(env, s0, Math.max(0, draft.deadlineHour - s0.hour));
-  const hit = victims(env, s);
-  const judged = s.allies.map((_, i) => judgeOne(env, s, i, draft.measures, draft.wording, hit));
+  const judged = s.allies.map((_, i) => judgeOne(env, s, i, draft.measures, draft.wording));
   const { values, state: rng } = drawMany(s.rng, s.allies.length);
   const vetoed = new Set(s.vetoed);
   const log: LogEntry[] = [];

@@ -10,7 +10,7 @@ export type Phase = "briefing" | "incident" | "attribution" | "consultation" | "
 export type StanceKind = "support" | "undecided" | "oppose";
 export type Reaction = "deterred" | "continues" | "escalates";
 /** What a seat may offer an ally in corridor talks. */
-export type Offer = "none" | "reassurance" | "linkage" | "intelligence";
+export type Offer = "none" | "reassurance" | "linkage" | "intelligence" | "legal";
 /** The kinds of argument a statement can carry. */
 export type ArgumentKind = "evidence" | "solidarity" | "legal" | "escalation";
 

@@ -65,7 +65,7 @@ export function publicEnv(env: Env): Env {
 }
 
 const ARGUMENT_KINDS: readonly ArgumentKind[] = ["evidence", "solidarity", "legal", "escalation"];
-const OFFER_KINDS: readonly Offer[] = ["none", "reassurance", "linkage", "intelligence"];
+const OFFER_KINDS: readonly Offer[] = ["none", "reassurance", "linkage", "intelligence", "legal"];
 
 /** The kinds of move `seat` may make now (each parameter domain is what the engine would accept). */
 export function legalMoves(session: Session, seat: SeatId): MoveSpec[] {

@@ -37,17 +37,21 @@ function targetOf(view: BotView): { measure: MeasureId; wording: Wording } | nul
   const s = view.state;
   const spec = view.legal.find((x) => x.type === "draft.table");
   if (spec?.type !== "draft.table") return null;
-  let best: { measure: MeasureId; wording: Wording; support: number } | null = null;
-  for (const m of UPGRADES) {
-    if (!spec.measures.includes(m) || s.proposal.includes(m) || s.vetoed.includes(m)) continue;
-    for (const wording of ["standard", "soft"] as const) {
-      if (!spec.wordings[m]?.includes(wording)) continue;
-      const support = predictedSupport(soundOut(view, m, wording));
-      if (support >= LIKELY) return { measure: m, wording };
-      if (support >= WORTH_TRYING && (!best || support > best.support)) best = { measure: m, wording, support };
+  // Measures that lift the outcome come first; acknowledgement is worth working for only when none can.
+  for (const pool of [UPGRADES.filter((m) => m !== "acknowledge"), ["acknowledge" as const]]) {
+    let best: { measure: MeasureId; wording: Wording; support: number } | null = null;
+    for (const m of pool) {
+      if (!spec.measures.includes(m) || s.proposal.includes(m) || s.vetoed.includes(m)) continue;
+      for (const wording of ["standard", "soft"] as const) {
+        if (!spec.wordings[m]?.includes(wording)) continue;
+        const support = predictedSupport(soundOut(view, m, wording));
+        if (support >= LIKELY) return { measure: m, wording };
+        if (support >= WORTH_TRYING && (!best || support > best.support)) best = { measure: m, wording, support };
+      }
     }
+    if (best) return best;
   }
-  return best;
+  return null;
 }
 
 function talksThisCycle(view: BotView): Talk[] {
@@ -58,6 +62,7 @@ function talksThisCycle(view: BotView): Talk[] {
 function offerAgainst(reasons: readonly { code: string }[]): Offer {
   if (reasons.some((r) => r.code === "attribution_below_threshold")) return "intelligence";
   if (reasons.some((r) => r.code === "economic_cost" || r.code === "domestic_constraint")) return "linkage";
+  if (reasons.some((r) => r.code === "severity_below_threshold")) return "legal";
   return "reassurance";
 }
 
@@ -71,7 +76,7 @@ function nextTalk(view: BotView, m: MeasureId, wording: Wording): { with: AllyCo
   const broke = new Set(
     view.state.log.flatMap((e) => (e.k === "break" && (e.measures.includes(m) || !e.measures.length) ? [e.by] : [])),
   );
-  const fixable = (reasons: readonly { code: string }[]) => reasons.some((r) => r.code !== "severity_below_threshold");
+  const fixable = (reasons: readonly { code: string }[]) => reasons.length > 0;
   const holdouts = soundOut(view, m, wording)
     .filter((x) => (!x.judgement.accept || broke.has(x.ally)) && spec.with.includes(x.ally) && !met.has(x.ally))
     .sort(
