@@ -17,8 +17,8 @@ const from = Number(match[1]);
 const to = Number(match[2]);
 const pct = (n: number, runs: number) => `${Math.round((n / runs) * 1000) / 10}%`;
 const rows = [
-  "| scenario | runs | Article 5 | Article 4 | modal outcome | outcomes | history |",
-  "|---|---|---|---|---|---|---|",
+  "| scenario | runs | modal outcome | outcomes | adopted measures (share of runs) | Jaccard vs history | commonest set | coalition acts | history (measures) |",
+  "|---|---|---|---|---|---|---|---|---|",
 ];
 for (const id of SCENARIO_IDS) {
   const scenario = bundledScenario(id);
@@ -28,8 +28,12 @@ for (const id of SCENARIO_IDS) {
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${pct(v, d.runs)}`)
     .join(", ");
+  const measures = Object.entries(d.measures)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${pct(v, d.runs)}`)
+    .join(", ");
   rows.push(
-    `| ${id} | ${d.runs} | ${pct(d.article5, d.runs)} | ${pct(d.article4, d.runs)} | ${d.modal} | ${outcomes} | ${scenario.history.outcome} |`,
+    `| ${id} | ${d.runs} | ${d.modal} | ${outcomes} | ${measures} | ${d.jaccard.toFixed(2)} | ${pct(d.topSetShare * d.runs, d.runs)} | ${pct(d.coalitions, d.runs)} | ${scenario.history.measures.join(", ") || "none"} |`,
   );
 }
 process.stdout.write(`${rows.join("\n")}\n`);

@@ -5,7 +5,15 @@ import type { ObjectiveId } from "./scenarioSchema.ts";
 import type { Env, Scores, SessionState } from "./state.ts";
 
 const pct = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
-const STRONG: readonly MeasureId[] = ["sanctions", "defensiveCyber", "countermeasures", "posture", "article5"];
+/** Measures that make the Council's answer a collective response rather than statements. */
+export const STRONG_MEASURES: readonly MeasureId[] = [
+  "sanctions",
+  "defensiveCyber",
+  "countermeasures",
+  "posture",
+  "article5",
+];
+const STRONG = STRONG_MEASURES;
 export const CHAIR_OBJECTIVES: readonly ObjectiveId[] = ["consensus", "noBreaks", "proportionate"];
 
 /** Every measure adopted in the session, in ladder order. */

@@ -1,6 +1,7 @@
 /** Monte-Carlo studies: many all-AI playthroughs of one scenario and the distribution of outcomes. Pure. */
 import { runToEnd } from "./autopilot.ts";
 import type { MeasureId } from "./measures.ts";
+import { type Outcome, STRONG_MEASURES } from "./scoring.ts";
 import { createSession, type SeatPlan } from "./session.ts";
 import type { Env } from "./state.ts";
 import { type Summary, summarize } from "./summary.ts";
@@ -13,7 +14,25 @@ export interface Distribution {
   article5: number; // runs that invoked Article 5
   measures: Partial<Record<MeasureId, number>>; // runs that adopted each measure
   breaks: number; // breaks of silence over all runs
+  coalitions: number; // runs in which allies acted together outside the Council
   modal: string; // the most frequent outcome
+  jaccard: number; // mean Jaccard similarity of the adopted measures with the scenario's history.measures
+  sets: Record<string, number>; // adopted measure sets ("concern+solidarity", or "none") -> runs
+  topSetShare: number; // share of runs that adopted the most common set
+}
+
+/** Jaccard similarity of two sets of measures (1 when both are empty). */
+export function jaccard(a: readonly MeasureId[], b: readonly MeasureId[]): number {
+  const union = new Set([...a, ...b]);
+  if (!union.size) return 1;
+  return a.filter((m) => b.includes(m)).length / union.size;
+}
+
+/** The outcome class a list of measures would give, read the way outcomeOf reads adopted measures. */
+export function outcomeClassOf(measures: readonly MeasureId[]): Outcome {
+  if (measures.includes("article5")) return "article-5";
+  if (measures.some((m) => STRONG_MEASURES.includes(m))) return "collective-response";
+  return measures.length ? "statements" : "no-consensus";
 }
 
 const ALL_AI: SeatPlan = { role: "chair", chair: "ai", humans: [] };
@@ -28,10 +47,22 @@ export function study(env: Env, from: number, to: number, seats: SeatPlan = ALL_
     article5: 0,
     measures: {},
     breaks: 0,
+    coalitions: 0,
     modal: "",
+    jaccard: 0,
+    sets: {},
+    topSetShare: 0,
   };
-  for (let seed = from; seed <= to; seed++) tally(d, summarize(runToEnd(createSession(env, seed, seats)).session));
+  const history = env.scenario.history.measures;
+  let similarity = 0;
+  for (let seed = from; seed <= to; seed++) {
+    const summary = summarize(runToEnd(createSession(env, seed, seats)).session);
+    tally(d, summary);
+    similarity += jaccard(summary.adopted, history);
+  }
   d.modal = Object.entries(d.outcomes).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  d.jaccard = d.runs ? Math.round((similarity / d.runs) * 1000) / 1000 : 0;
+  d.topSetShare = d.runs ? Math.max(0, ...Object.values(d.sets)) / d.runs : 0;
   return d;
 }
 
@@ -42,4 +73,7 @@ function tally(d: Distribution, s: Summary): void {
   if (s.article5) d.article5++;
   for (const m of s.adopted) d.measures[m] = (d.measures[m] ?? 0) + 1;
   d.breaks += s.decisions.reduce((n, x) => n + x.brokenBy.length, 0);
+  if (s.coalition.length) d.coalitions++;
+  const set = s.adopted.length ? s.adopted.join("+") : "none";
+  d.sets[set] = (d.sets[set] ?? 0) + 1;
 }

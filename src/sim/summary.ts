@@ -19,6 +19,7 @@ export interface Summary {
     reservations: string[];
   }[];
   adopted: MeasureId[];
+  coalition: { day: number; measure: MeasureId; members: string[] }[]; // taken by allies outside the Council
   article4: boolean;
   article5: boolean;
   reactions: string[];
@@ -47,6 +48,7 @@ export function summarize(session: Session): Summary {
       reservations: d.reservations,
     })),
     adopted,
+    coalition: s.coalition.map((c) => ({ day: Math.floor(c.hour / 24), measure: c.measure, members: c.members })),
     article4: s.article4.held,
     article5: adopted.includes("article5"),
     reactions: s.reactions,
