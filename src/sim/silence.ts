@@ -127,6 +127,7 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   const log: LogEntry[] = [];
   const decisions: Decision[] = [];
   const injectId = s.injects[s.injects.length - 1]?.id ?? "";
+  const spoken = new Set([...draft.breaks.map((b) => b.by), ...draft.reserves.map((r) => r.by)]);
   for (const part of partsOf(draft)) {
     const supportive =
       judged.filter((j) => part.every((m) => j.accepts.includes(m))).length / Math.max(1, judged.length);
@@ -135,7 +136,9 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
     const reservations: AllyCode[] = draft.reserves.map((r) => r.by);
     s.allies.forEach((ally, i) => {
       const j = judged[i];
-      if (!j || isHuman(s, ally.code)) return;
+      // A delegation that has spoken on this draft (a break or a reservation) is not judged again, even if
+      // its seat has since been handed to the AI.
+      if (!j || isHuman(s, ally.code) || spoken.has(ally.code)) return;
       const objection = partObjection(j, part);
       if (objection === 0) return;
       if (!breaksSilence(objection, ally.params.solidarity, ally.sway.goodwill, supportive, values[i] ?? 0.5)) {
