@@ -178,6 +178,11 @@ function measureJudgements(
   return judgements;
 }
 
+function hasReworded(wording: WordingMap): boolean {
+  for (const k in wording) if (wording[k as MeasureId] !== "standard") return true;
+  return false;
+}
+
 /** One ally's judgement of a text in its wording (standard judgements memoised, other wordings computed). */
 export function judgeOne(
   env: Env,
@@ -190,7 +195,7 @@ export function judgeOne(
   if (!ally) throw new Error(`no seat ${i}`);
   const outlook = outlookOf(env, state, i);
   let judgements = measureJudgements(env, i, outlook, ally.belief);
-  const reworded = proposal.filter((m) => (wording[m] ?? "standard") !== "standard");
+  const reworded = hasReworded(wording) ? proposal.filter((m) => (wording[m] ?? "standard") !== "standard") : [];
   if (reworded.length)
     judgements = judgements.map((j) =>
       reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
