@@ -19,16 +19,18 @@ import type { AllyCode, AllyState, Env, SessionState, Sway } from "./state.ts";
 export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS;
 
 // Terms depend only on an ally's drawn profile and the date; the profile object lives unchanged in the state
-// for the whole session, so it keys a memo (never a source of truth).
-const termsMemo = new WeakMap<AllyParams, MeasureTerms[]>();
+// for the whole session, so it keys a memo (never a source of truth). A plain Map, emptied when it grows:
+// a WeakMap holding every profile ever drawn made each look-up slower than the arithmetic it saved.
+const termsMemo = new Map<AllyParams, { date: string; terms: MeasureTerms[] }>();
+const TERMS_MEMO_SIZE = 512;
 
 /** The fixed per-measure terms of a drawn profile at a date. */
 export function termsFor(params: AllyParams, date: string): MeasureTerms[] {
-  let terms = termsMemo.get(params);
-  if (!terms) {
-    terms = termsTable(params, date);
-    termsMemo.set(params, terms);
-  }
+  const hit = termsMemo.get(params);
+  if (hit && hit.date === date) return hit.terms;
+  if (termsMemo.size >= TERMS_MEMO_SIZE) termsMemo.clear();
+  const terms = termsTable(params, date);
+  termsMemo.set(params, { date, terms });
   return terms;
 }
 
@@ -64,11 +66,12 @@ interface TableContext {
   pleas: { code: AllyCode; severity: number }[]; // allies under attack that pleaded this cycle, gravest first
 }
 
-// States are immutable, so a state object identifies its context: a memo, never a source of truth.
-const contexts = new WeakMap<SessionState, TableContext>();
+// States are immutable, so a state object identifies its context: a one-entry memo (the judgements of one
+// state come together), never a source of truth.
+let lastContext: { env: Env; state: SessionState; ctx: TableContext } | null = null;
 
 function tableContext(env: Env, state: SessionState): TableContext {
-  let ctx = contexts.get(state);
+  let ctx = lastContext?.state === state && lastContext.env === env ? lastContext.ctx : undefined;
   if (!ctx) {
     const direct = directTargets(env, state);
     const pleas = state.allies
@@ -81,7 +84,7 @@ function tableContext(env: Env, state: SessionState): TableContext {
       helpSought: state.allies.some((a) => a.assisted),
       pleas,
     };
-    contexts.set(state, ctx);
+    lastContext = { env, state, ctx };
   }
   return ctx;
 }
