@@ -393,6 +393,187 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   );
 
   it(
+    "an ally (Estonia) argues in its statement, holds corridor talks, and keeps silence with a reservation",
+    async () => {
+      const tab = await openTab(h, LAPTOP);
+      const { page } = tab;
+      const said = "Our networks were hit & we <i>ask</i> for solidarity";
+      const reservation = "Estonia reads this text as a <b>first</b> step & not the last";
+      const layout: string[] = [];
+      const found: string[] = [];
+      /** Screenshots of `selector` (scrolled into view) at 1366×768 and 390×844, checking the width at each. */
+      const shots = async (name: string, selector: string) => {
+        for (const size of [LAPTOP, PHONE]) {
+          await page.setViewportSize(size);
+          await nextFrames(page);
+          await page.locator(selector).first().scrollIntoViewIfNeeded();
+          const fit = await fitsWidth(page);
+          if (!fit.fits) layout.push(`${name} at ${size.width}: scrollWidth ${fit.scrollWidth}`);
+          await tab.shot(name);
+        }
+        await page.setViewportSize(LAPTOP);
+        await nextFrames(page);
+      };
+      let stated = false;
+      let reserved = false;
+      try {
+        await page.goto("/?scenario=estonia-2007&seed=2&role=EST");
+        await waitPhase(page, ["briefing"]);
+        await playToDebrief(tab, {
+          you: "EST",
+          custom: async (p) => {
+            if (p === "attribution" && !stated) {
+              await pauseWhenPhase(page, "consultation");
+              expect(await control(page, "skip")).toBe(true);
+              await waitPhase(page, ["consultation", "decision"], 60_000);
+              return true;
+            }
+            if (p === "consultation" && !stated) {
+              stated = true;
+              await hold(page);
+              // A statement with an argument and the delegate's own words.
+              await page.check('input[name="stance"][value="undecided"]');
+              await page.check('input[name="argument"][value="solidarity"]');
+              await page.fill("#statement-text", said);
+              await shots("ally-statement", "fieldset.arguments");
+              await click(page, "state");
+              const statement = page.locator(".log-lines li.statement", { hasText: "EST: undecided" }).first();
+              await statement.waitFor();
+              expect(await statement.textContent()).toContain("argues for solidarity with the allies attacked");
+              expect(await statement.textContent()).toContain(said);
+              await page.locator(".log-lines li.argument", { hasText: "EST argues for solidarity" }).first().waitFor();
+
+              // Corridor talks with Hungary about sanctions, offering reassurance.
+              const capital = await page.textContent("#talks-capital");
+              await page.selectOption("#talk-with", "HUN");
+              await page.check('input[name="offer"][value="reassurance"]');
+              await page.selectOption("#talk-measure", "sanctions");
+              await click(page, "talk");
+              const heard = page.locator(".talks .talk-history li", {
+                hasText: "met Hungary about coordinated sanctions",
+              });
+              await heard.first().waitFor();
+              expect(await page.locator(".talks .talk-history").textContent()).toMatch(
+                /Hungary would (not )?accept coordinated sanctions/,
+              );
+              expect(await page.textContent("#talks-capital")).not.toBe(capital); // the talk spent capital
+              // Hungary's dossier shows what Estonia heard.
+              await page.click('[data-action="select-seat"][data-seat="HUN"]');
+              await page.locator("#dossier", { hasText: "What you heard in corridor talks" }).waitFor();
+              found.push(...(await axeViolations(page)).map((v) => `consultation: ${v}`));
+              await shots("ally-talks", ".talks");
+              await shots("ally-dossier-talks", "#dossier .talk-history");
+              await control(page, "pause"); // resume
+              return true;
+            }
+            if (p === "decision" && !reserved) {
+              reserved = true;
+              await hold(page); // hold the countdown while the reservation is written
+              await page.fill("#reserve-text", reservation);
+              await shots("ally-silence-choices", ".choice.reserve");
+              found.push(...(await axeViolations(page)).map((v) => `decision: ${v}`));
+              await click(page, "reserve");
+              const line = page.locator(".log-lines li.reserve", { hasText: "EST keeps silence with a reservation" });
+              await line.waitFor();
+              expect(await line.textContent()).toContain(reservation);
+              expect(await page.locator("#app b, #app i").count(), "what players write stays text").toBe(0);
+              expect(await page.locator(".slot-actions").textContent()).toContain("with a reservation on record");
+              await shots("ally-reserved", ".log-lines li.reserve");
+              await control(page, "pause"); // resume
+              return true;
+            }
+            return false;
+          },
+        });
+        expect(stated, "made a statement").toBe(true);
+        expect(reserved, "kept silence with a reservation").toBe(true);
+        expect(layout, "no horizontal scroll").toEqual([]);
+        expect(found, "axe: no serious or critical violations").toEqual([]);
+        expect(tab.errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "the chair (NotPetya) tables a draft with a softened measure decided separately; the log shows the wording",
+    async () => {
+      const tab = await openTab(h, LAPTOP);
+      const { page } = tab;
+      const layout: string[] = [];
+      let tabled = false;
+      try {
+        await page.goto("/?scenario=notpetya-2017&seed=1&role=chair");
+        await waitPhase(page, ["briefing"]);
+        await playToDebrief(tab, {
+          you: "chair",
+          custom: async (p) => {
+            if (p !== "consultation" || tabled) return false;
+            tabled = true;
+            // Let the rounds run out (the form is rebuilt each round), then build the draft.
+            const m = /Round (\d+) of (\d+)/.exec((await page.locator("form.draft p").first().textContent()) ?? "");
+            if (m && Number(m[1]) < Number(m[2])) {
+              expect(await control(page, "skip")).toBe(true);
+              await page.waitForFunction(
+                (max) =>
+                  document.querySelector("form.draft p")?.textContent?.includes(`Round ${max} of ${max}`) ?? false,
+                m[2],
+                { timeout: 30_000, polling: 100 },
+              );
+            }
+            await page.check('input[name="measure"][value="concern"]');
+            await page.check('input[name="measure"][value="sanctions"]');
+            // The options of a ticked measure show; an unticked one's stay hidden.
+            expect(await page.locator("#wording-sanctions").isVisible()).toBe(true);
+            await page.selectOption("#wording-sanctions", "soft");
+            await page.check('input[name="separate"][value="sanctions"]');
+            expect(await page.locator("#wording-article4").count(), "treaty procedures have one wording").toBe(0);
+            for (const size of [LAPTOP, PHONE]) {
+              await page.setViewportSize(size);
+              await nextFrames(page);
+              await page.locator("#wording-sanctions").scrollIntoViewIfNeeded();
+              const fit = await fitsWidth(page);
+              if (!fit.fits) layout.push(`chair-draft at ${size.width}: scrollWidth ${fit.scrollWidth}`);
+              await tab.shot("chair-draft-wording");
+            }
+            await page.setViewportSize(LAPTOP);
+            const axe = await axeViolations(page);
+            expect(axe, "axe on the draft form").toEqual([]);
+            await click(page, "table");
+            const line = page.locator(".log-lines li.table").first();
+            await line.waitFor();
+            const text = (await line.textContent()) ?? "";
+            expect(text).toContain("Coordinated sanctions decided separately");
+            expect(text).toContain("Consider coordinated sanctions");
+            await waitPhase(page, ["decision"]);
+            expect(await page.locator(".silence p").first().textContent()).toContain(
+              "Consider coordinated sanctions (decided separately)",
+            );
+            for (const size of [LAPTOP, PHONE]) {
+              await page.setViewportSize(size);
+              await nextFrames(page);
+              await page.locator(".slot-actions .silence").scrollIntoViewIfNeeded();
+              await tab.shot("chair-draft-tabled");
+              await line.scrollIntoViewIfNeeded();
+              await tab.shot("chair-draft-tabled-log");
+            }
+            await page.setViewportSize(LAPTOP);
+            return true;
+          },
+        });
+        expect(tabled, "tabled the worded draft").toBe(true);
+        expect(layout, "no horizontal scroll").toEqual([]);
+        expect(tab.errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     "resumes after a reload, and from the menu, at the same phase and clock",
     async () => {
       const tab = await openTab(h, LAPTOP);

@@ -63,21 +63,26 @@ function draftRow(m: MeasureId, ticked: boolean, wording: Wording): HTMLElement 
   const name = measureName(m);
   const box = h("input", { type: "checkbox", name: "measure", value: m, checked: ticked, id: `draft-${m}` });
   const wordings = WORDINGS.filter((w) => hasWording(m, w));
+  // The select stays short (Softer, Standard, Stronger); the text it stands for is read out below it.
+  const text = h("span", { class: "wording-text", id: `wording-text-${m}` }, `“${wordedName(m, wording)}”`);
+  const select = h(
+    "select",
+    { id: `wording-${m}`, name: "wording", "data-measure": m, "aria-describedby": `wording-text-${m}` },
+    ...wordings.map((w) => h("option", { value: w, selected: w === wording }, WORDING_LABEL[w])),
+  );
+  select.addEventListener("change", () => {
+    text.textContent = `“${wordedName(m, select.value as Wording)}”`;
+  });
   const options = h(
     "div",
     { class: "measure-options", hidden: !ticked },
     wordings.length > 1
       ? h(
           "span",
-          { class: "field" },
+          { class: "control-row" },
           h("label", { for: `wording-${m}` }, "Wording", h("span", { class: "visually-hidden" }, ` of ${name}`)),
-          h(
-            "select",
-            { id: `wording-${m}`, name: "wording", "data-measure": m },
-            ...wordings.map((w) =>
-              h("option", { value: w, selected: w === wording }, `${WORDING_LABEL[w]}: ${wordedName(m, w)}`),
-            ),
-          ),
+          select,
+          text,
         )
       : null,
     h(
@@ -274,6 +279,7 @@ function silenceChoices(c: ActionContext, draft: NonNullable<ReturnType<typeof s
   const breakBox = h(
     "div",
     { class: "choice break" },
+    h("h3", {}, "Object to the draft"),
     parts,
     h("label", { for: "break-reason" }, "Reason for breaking silence"),
     reason,
@@ -311,6 +317,7 @@ function silenceChoices(c: ActionContext, draft: NonNullable<ReturnType<typeof s
   const reserveBox = h(
     "div",
     { class: "choice reserve" },
+    h("h3", {}, "Or keep silence, on the record"),
     h("label", { for: "reserve-text" }, "Your interpretative statement"),
     text,
     help,

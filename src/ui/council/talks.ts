@@ -80,9 +80,9 @@ export function corridorTalks(session: Session, you: SeatId, send: (event: unkno
       ),
     );
     form.append(
-      h("div", { class: "field" }, h("label", { for: "talk-with" }, "Talk with"), withSelect),
+      h("div", { class: "control-row" }, h("label", { for: "talk-with" }, "Talk with"), withSelect),
       offers,
-      h("div", { class: "field" }, h("label", { for: "talk-measure" }, "About"), about),
+      h("div", { class: "control-row" }, h("label", { for: "talk-measure" }, "About"), about),
       button("Hold talks", "talk", () => {
         const offer = form.querySelector<HTMLInputElement>('input[name="offer"]:checked')?.value ?? "none";
         send({
