@@ -4,7 +4,7 @@
  */
 import { AI_MEASURES, isHuman } from "./council.ts";
 import { hasWording, MEASURE_IDS, type MeasureId, type WordingMap } from "./measures.ts";
-import { type DraftJudgement, judgementOf, type MeasureJudgement } from "./stance.ts";
+import { type DraftJudgement, judgementOf, type MeasureJudgement, stanceOn } from "./stance.ts";
 import type { SessionState } from "./state.ts";
 
 /**
@@ -29,6 +29,31 @@ function readOfTable(
   });
 }
 
+/**
+ * The table as the AI chair reads it: AI allies by their judgements (which they state), people only by what
+ * they said — everything they have not ruled out is acceptable, what they asked for is wanted.
+ */
+export function chairReading(state: SessionState, judged: readonly DraftJudgement[]): DraftJudgement[] {
+  return state.allies.map((ally, i) => {
+    const j = judged[i];
+    if (j && !isHuman(state, ally.code)) return j;
+    const wants = ally.position?.wants ?? [];
+    const judgements: MeasureJudgement[] = AI_MEASURES.map((m) => {
+      const ruledOut = ally.rejects.includes(m);
+      return {
+        measure: m,
+        accept: !ruledOut,
+        want: !ruledOut && wants.includes(m),
+        hard: ruledOut,
+        score: 0,
+        tolerance: 0,
+        reasons: ruledOut ? [{ code: "rejects_by_instruction", measure: m, value: 1, threshold: 0 }] : [],
+      };
+    });
+    return stanceOn(judgements, state.proposal);
+  });
+}
+
 /** The chair's opening text: the Council's customary answer to an ally in trouble, which the table then tests. */
 export function openingText(state: SessionState): MeasureId[] {
   const text: MeasureId[] = ["concern", "solidarity"];
@@ -49,9 +74,11 @@ export function consensusText(state: SessionState, judged: readonly DraftJudgeme
 /** How far short of its threshold an objection falls (0 for a weighing); the chair reads it from the reasons given. */
 function shortfall(x: MeasureJudgement): number {
   let worst = 0;
-  for (const r of x.reasons)
+  for (const r of x.reasons) {
+    if (r.code === "rejects_by_instruction") return 1; // a stated red line is not close to anything
     if (r.code === "severity_below_threshold" || r.code === "attribution_below_threshold")
       worst = Math.max(worst, (r.threshold - r.value) / Math.max(r.threshold, 0.01));
+  }
   return worst;
 }
 

@@ -67,10 +67,10 @@ export function formCoalitions(env: Env, s: SessionState): SessionState {
   return { ...s, joining: [], coalition: [...s.coalition, ...acts], log: [...s.log, ...log] };
 }
 
-/** The deterrent value coalition acts in this cycle add (0..1), by how many allies took part. */
+/** The deterrent value coalition acts add (0..1), by how many allies took part; national measures persist. */
 export function coalitionDeterrence(s: SessionState): number {
   let rest = 1;
-  for (const c of s.coalition.filter((x) => x.cycle === s.cycle)) {
+  for (const c of s.coalition) {
     const share = Math.min(1, c.members.length / Math.max(1, s.allies.length / 2));
     rest *= 1 - COALITION_WEIGHT * share * measureById(c.measure).deterrence;
   }

@@ -104,7 +104,8 @@ export function createCrisisMachine(env: Env) {
       cycleDecided: ({ context }) => cycleDecided(env, context),
       noDraft: ({ context }) => context.draft === null,
       responded: ({ context }) => context.reactions.length >= context.cycle,
-      campaignOver: ({ context }) => context.reactions.length >= context.injects.length && campaignOver(env, context),
+      // One adversary response per cycle; a facilitator's optional inject joins a cycle and asks for none.
+      campaignOver: ({ context }) => context.reactions.length >= context.cycle && campaignOver(env, context),
     },
     actions: {
       enterIncident: assign(({ context }) => logPhase(context, "incident")),

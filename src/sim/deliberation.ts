@@ -3,8 +3,8 @@
  * tabling a draft, the silence procedure and the adversary's answer. Each takes a state and returns a new one.
  */
 import { stateConfidence } from "./attribution.ts";
-import { chairTablesNow, consensusText, gambleText } from "./chair.ts";
-import { coalitionDeterrence, formCoalitions } from "./coalition.ts";
+import { chairReading, chairTablesNow, consensusText, gambleText } from "./chair.ts";
+import { COALITION_WEIGHT, coalitionDeterrence, formCoalitions } from "./coalition.ts";
 import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance, stateHarmOf } from "./council.ts";
 import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
@@ -115,13 +115,14 @@ export function consultationRound(env: Env, s0: SessionState): SessionState {
   const proposalWording: WordingMap = proposed.wording;
   s = { ...s, proposal: text, proposalWording, log: [...s.log, { k: "proposal", h: s.hour, measures: text }] };
   if (s.chair !== "ai") return s;
-  const wait = evidenceWorthAwaiting(s, judged);
+  const read = chairReading(s, judged);
+  const wait = evidenceWorthAwaiting(s, read);
   if (wait) return { ...s, awaitUntil: wait.until, waited: true, log: [...s.log, { k: "await", h: s.hour, ...wait }] };
   if (!chairTablesNow(s, env.scenario.settings.maxConsultationRounds, previous, text)) return s;
   const { values, state: rng } = drawMany(s.rng, 1);
   const softened = (m: MeasureId) =>
-    judgeAll(env, s, [m], { [m]: "soft" }).flatMap((j) => j.judgements.filter((x) => x.measure === m));
-  const gamble = gambleText(s, judged, text, values[0] ?? 1, directTargets(env, s), softened);
+    chairReading(s, judgeAll(env, s, [m], { [m]: "soft" })).flatMap((j) => j.judgements.filter((x) => x.measure === m));
+  const gamble = gambleText(s, read, text, values[0] ?? 1, directTargets(env, s), softened);
   return tableDraft(env, { ...s, rng }, gamble.measures, { ...proposalWording, ...gamble.wording });
 }
 
@@ -168,13 +169,14 @@ function evidenceWorthAwaiting(
     const m = AI_MEASURES[k] as MeasureId;
     const wanting = judged.filter((j) => j.wants.includes(m)).length;
     if (wanting * 2 < judged.length) continue;
-    const blocked = judged.map((j) => judgementOf(j, k, m)).filter((x) => x && !x.accept);
+    // A delegation's stated "no" gives no reason, so it neither argues for waiting nor against it.
+    const blocked = judged
+      .map((j) => judgementOf(j, k, m))
+      .filter((x) => x && !x.accept && !x.reasons.some((r) => r.code === "rejects_by_instruction"));
     const onlyAttribution = blocked.every(
       (x) =>
         x?.reasons.some((r) => r.code === "attribution_below_threshold") &&
-        x.reasons.every(
-          (r) => !["severity_below_threshold", "not_available", "rejects_by_instruction"].includes(r.code),
-        ),
+        x.reasons.every((r) => !["severity_below_threshold", "not_available"].includes(r.code)),
     );
     if (blocked.length > 0 && onlyAttribution) return { until: Math.max(...due.map((e) => e.dueHour)), measure: m };
   }
@@ -272,7 +274,14 @@ export function resolveResponse(env: Env, s0: SessionState): SessionState {
   const s = formCoalitions(env, s0);
   const adopted = adoptedThisCycle(s);
   const deterrence = 1 - (1 - deterrenceOf(adopted, adoptedWording(s))) * (1 - coalitionDeterrence(s));
-  const provocation = adopted.reduce((m, id) => Math.max(m, measureById(id).escalation), 0);
+  // Softer words provoke less; allies acting outside the Council provoke at a coalition's weight.
+  const provocation = Math.max(
+    adopted.reduce(
+      (m, id) => Math.max(m, measureById(id).escalation * WORDING_TERMS[adoptedWording(s)[id] ?? "standard"].cost),
+      0,
+    ),
+    ...s.coalition.filter((c) => c.cycle === s.cycle).map((c) => measureById(c.measure).escalation * COALITION_WEIGHT),
+  );
   const { resolve, escalation } = env.scenario.adversary;
   const pDeter = 1 / (1 + exp(-6 * (deterrence - resolve)));
   const pEscalate = Math.min(1, escalation * (0.6 * (1 - deterrence) + 0.4 * provocation * (1 - resolve)));

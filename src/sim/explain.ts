@@ -100,9 +100,9 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
     case "break":
       return `${e.by} BREAKS SILENCE (${e.reason})${e.measures.length ? ` on ${list(e.measures)}` : ""}`;
     case "silence": {
-      const what = e.measures.length ? list(e.measures) : "the draft";
+      const what = e.measures.length ? `the draft (${list(e.measures)})` : "the draft";
       return e.adopted
-        ? `Silence holds: ${what} adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
+        ? `Silence holds: ${what} is adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
         : `Silence broken by ${e.brokenBy.join(", ")}: ${what} falls`;
     }
     case "await":

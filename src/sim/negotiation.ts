@@ -82,15 +82,19 @@ export function talkRefusal(s: SessionState, by: SeatId, withCode: AllyCode, off
   return null;
 }
 
-/** The evidence a talker can bring: its own holdings, or for the chair what any ally has put in the pool. */
+/**
+ * The evidence a talker can bring: its own holdings; for the chair, what allies have pooled (evidence more than
+ * one ally holds — intelligence a single ally keeps to itself is not the Secretariat's to share).
+ */
 function evidenceOf(s: SessionState, by: SeatId): string[] {
   if (by !== "chair") return s.allies.find((a) => a.code === by)?.held ?? [];
-  const pool = new Set<string>();
-  for (const a of s.allies) for (const id of a.held) pool.add(id);
-  return [...pool];
+  const holders = new Map<string, number>();
+  for (const a of s.allies) for (const id of a.held) holders.set(id, (holders.get(id) ?? 0) + 1);
+  return [...holders].filter(([, n]) => n > 1).map(([id]) => id);
 }
 
-function brief(env: Env, s: SessionState, target: AllyState, i: number, from: readonly string[]): AllyState {
+/** A briefing counts like shared intelligence: secondhand, and a false flag may or may not be seen through. */
+function brief(env: Env, s: SessionState, target: AllyState, from: readonly string[], seeThrough: number): AllyState {
   const strength = new Map<string, number>();
   for (const active of s.injects) for (const e of active.evidence) strength.set(e.id, e.strength);
   let belief = target.belief;
@@ -101,14 +105,14 @@ function brief(env: Env, s: SessionState, target: AllyState, i: number, from: re
       belief = absorbEvidence(
         belief,
         ref.evidence,
-        (strength.get(id) ?? 0) * 0.75,
+        strength.get(id) ?? 0,
         target.params,
         target.assisted,
-        false,
-        1,
+        true,
+        seeThrough,
       );
   }
-  return i >= 0 ? { ...target, belief, held: [...target.held, ...fresh] } : target;
+  return { ...target, belief, held: [...target.held, ...fresh] };
 }
 
 function effectOf(offer: Offer, a: AllyState): Partial<Sway> {
@@ -171,7 +175,7 @@ export function corridorTalk(
   if (!target) return s0;
   const { values, state: rng } = drawMany(s.rng, 8);
   let moved: AllyState = { ...target, sway: addSway(target.sway, effectOf(offer, target)) };
-  if (offer === "intelligence") moved = brief(env, s, moved, i, evidenceOf(s, by));
+  if (offer === "intelligence") moved = brief(env, s, moved, evidenceOf(s, by), values[7] ?? 0.5);
   const allies = s.allies.map((a, x) => (x === i ? moved : a));
   s = { ...s, rng, allies, capital: { ...s.capital, [by]: (s.capital[by] ?? 0) - OFFER_COST[offer] } };
   const talk: Talk = {

@@ -1,6 +1,6 @@
 /** Scores that teach: cohesion, deterrence, escalation risk, proportionality, timeliness, role objectives. Pure. */
 import { exp } from "./detMath.ts";
-import { MEASURE_IDS, type MeasureId, measureById } from "./measures.ts";
+import { MEASURE_IDS, type MeasureId, measureById, WORDING_TERMS } from "./measures.ts";
 import type { ObjectiveId } from "./scenarioSchema.ts";
 import type { Env, Scores, SessionState } from "./state.ts";
 
@@ -53,12 +53,36 @@ export function councilSeverity(s: SessionState): number {
   return values[Math.floor(values.length / 2)] ?? 0;
 }
 
+/** Allies counted once per silence procedure (a split draft's parts share one), summed over procedures. */
+function perProcedure(s: SessionState, who: (d: SessionState["decisions"][number]) => readonly string[]): number {
+  const procedures = new Map<string, Set<string>>();
+  for (const d of s.decisions) {
+    const key = `${d.cycle}:${d.hour}`;
+    const set = procedures.get(key) ?? new Set<string>();
+    for (const c of who(d)) set.add(c);
+    procedures.set(key, set);
+  }
+  let n = 0;
+  for (const set of procedures.values()) n += set.size;
+  return n;
+}
+
 function breaksOf(s: SessionState): number {
-  return s.decisions.reduce((n, d) => n + d.brokenBy.length, 0);
+  return perProcedure(s, (d) => d.brokenBy);
 }
 
 function reservationsOf(s: SessionState): number {
-  return s.decisions.reduce((n, d) => n + (d.adopted ? d.reservations.length : 0), 0);
+  return perProcedure(s, (d) => (d.adopted ? d.reservations : []));
+}
+
+/** How much of a measure's escalation cost its adopted wording carries (the strongest wording it was adopted in). */
+export function adoptedEscalation(s: SessionState, id: MeasureId): number {
+  let factor = 0;
+  for (const d of s.decisions)
+    if (d.adopted && d.measures.includes(id))
+      factor = Math.max(factor, WORDING_TERMS[d.wording[id] ?? "standard"].cost);
+  if (id === "article4" && s.article4.held) factor = Math.max(factor, 1);
+  return measureById(id).escalation * factor;
 }
 
 /** The objectives of the seat being scored (chair, or an ally's role card). */
@@ -106,7 +130,7 @@ export function computeScores(env: Env, s: SessionState): Scores {
   const cohesion = pct(1 - 0.2 * breaksOf(s) - 0.3 * undecided - 0.03 * reservationsOf(s));
   const last = s.reactions[s.reactions.length - 1];
   const deterrence = last === "deterred" ? 100 : last === "continues" ? 40 : last === "escalates" ? 10 : 0;
-  const maxEscalation = adopted.reduce((m, id) => Math.max(m, measureById(id).escalation), 0);
+  const maxEscalation = adopted.reduce((m, id) => Math.max(m, adoptedEscalation(s, id)), 0);
   const escalated = s.reactions.filter((r) => r === "escalates").length;
   const escalationRisk = pct(maxEscalation * (0.5 + 0.5 * env.scenario.adversary.escalation) + 0.15 * escalated);
   const harmLevel = Math.min(1, councilSeverity(s) / 0.7);

@@ -129,8 +129,10 @@ export function resolveSilence(env: Env, s0: SessionState): SessionState {
   const injectId = s.injects[s.injects.length - 1]?.id ?? "";
   const spoken = new Set([...draft.breaks.map((b) => b.by), ...draft.reserves.map((r) => r.by)]);
   for (const part of partsOf(draft)) {
+    // The weight of the table: the share of AI allies who accept this part (people's minds are their own).
+    const weighed = judged.filter((_, x) => !isHuman(s, s.allies[x]?.code ?? ""));
     const supportive =
-      judged.filter((j) => part.every((m) => j.accepts.includes(m))).length / Math.max(1, judged.length);
+      weighed.filter((jj) => part.every((m) => jj.accepts.includes(m))).length / Math.max(1, weighed.length);
     const humanBreaks = draft.breaks.filter((b) => !b.measures.length || b.measures.some((m) => part.includes(m)));
     const brokenBy: AllyCode[] = humanBreaks.map((b) => b.by);
     const reservations: AllyCode[] = draft.reserves.map((r) => r.by);

@@ -185,7 +185,10 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await fac.shot("classroom-facilitator-decision");
         // The deadline comes at once: the broken draft falls and the Council consults again.
         await click(fac.page, "advance");
-        await ann.page.locator(".log-lines li", { hasText: "the draft falls" }).first().waitFor();
+        await ann.page
+          .locator(".log-lines li", { hasText: /Silence broken by .*: the draft .*falls/ })
+          .first()
+          .waitFor();
 
         // A note in the facilitator's words, then the reveal.
         await fac.page.fill("#note-text", HTML_NOTE);

@@ -22,5 +22,6 @@ export function until(session: Session, phase: string): Session {
     if (!e) throw new Error(`driver waits in ${phaseOf(s)}`);
     s = ok(applyEvent(s, e));
   }
+  if (phaseOf(s) !== phase) throw new Error(`driver did not reach ${phase} in 500 steps (at ${phaseOf(s)})`);
   return s;
 }
