@@ -193,5 +193,8 @@ export const ALLY_ACTIONS = [
   "article4.request",
   "consultation.statement",
   "silence.break",
+  "silence.reserve",
+  "corridor.talk",
+  "coalition.join",
 ] as const;
-export const CHAIR_ACTIONS = ["draft.table", "consultation.close", "phase.attribution"] as const; // the last: await evidence
+export const CHAIR_ACTIONS = ["draft.table", "consultation.close", "phase.attribution", "corridor.talk"] as const; // phase.attribution: await evidence

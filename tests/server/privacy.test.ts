@@ -9,6 +9,8 @@ import type { CouncilSession } from "../../src/server/councilSession.ts";
 import type { GameServer } from "../../src/server/gameServer.ts";
 import { stateOf } from "../../src/sim/session.ts";
 import type { AllyState } from "../../src/sim/state.ts";
+import { NEUTRAL_PARAMS } from "../../src/sim/severity.ts";
+import { NO_SWAY } from "../../src/sim/stance.ts";
 import { commonEvidence } from "../../src/sim/views.ts";
 import { type Created, createSession, Peer, removeTempDirs, startInProcess } from "./harness.ts";
 
@@ -18,6 +20,8 @@ const ZERO_RNG = { c: 0, s0: 0, s1: 0, s2: 0 };
 /** What anyone may see of an ally that is not theirs. */
 const hidden = (ally: AllyState, common: string[]): AllyState => ({
   ...ally,
+  params: NEUTRAL_PARAMS, // this seed's drawn profile is private
+  sway: NO_SWAY, // how far talks and arguments moved it is private
   belief: [0, 0, 0, 0],
   held: common,
   assisted: false,
@@ -106,6 +110,20 @@ describe("per-connection views", () => {
     for (const id of gift) expect(lva?.held).toContain(id);
     expect(lva).toEqual(f?.state.allies.find((x) => x.code === "LVA"));
     expect(p?.state.allies.find((x) => x.code === "LVA")?.held).toEqual(common);
+  });
+
+  it("keeps a corridor talk between the two delegations (and the facilitator)", async () => {
+    const talk = await ann.act({ type: "corridor.talk", with: "LVA", offer: "reassurance" });
+    expect(talk, JSON.stringify(talk)).toMatchObject({ ok: true });
+    const [f, p, a, b] = await settle();
+    const talkers = (v: ViewMessage | undefined) => v?.state.talks.map((t) => `${t.by}>${t.with}`) ?? [];
+    expect(talkers(f)).toEqual(["EST>LVA"]);
+    expect(talkers(a)).toEqual(["EST>LVA"]);
+    expect(talkers(b)).toEqual(["EST>LVA"]);
+    expect(talkers(p)).toEqual([]);
+    expect(a?.state.capital).toEqual({ EST: f?.state.capital.EST });
+    expect(p?.state.capital).toEqual({});
+    expect(JSON.stringify(p?.log.entries ?? [])).not.toContain("reassurance");
   });
 
   it("hides a freed seat's private state from the person who left it", async () => {
