@@ -6,10 +6,12 @@ import { casualtyScale } from "./severity.ts";
 import {
   type AllyOutlook,
   type DraftJudgement,
+  judgeFromBasis,
   judgeMeasure,
-  judgeMeasures,
+  type MeasureBasis,
   type MeasureJudgement,
   type MeasureTerms,
+  measureBasis,
   stanceOn,
   termsTable,
 } from "./stance.ts";
@@ -134,7 +136,10 @@ interface CachedJudgements {
   stateHarm: number;
   pleaded: number;
   helpSought: boolean;
+  bases: readonly MeasureBasis[]; // what does not depend on the ally's confidence
+  confidence: number;
   judgements: readonly MeasureJudgement[];
+  stance: { proposal: readonly MeasureId[]; judgement: DraftJudgement } | null; // the last standard-worded text
 }
 
 // An ally's measure judgements change only when its belief, severity, victim status, sway or profile do;
@@ -142,33 +147,59 @@ interface CachedJudgements {
 // seat and scenario environment: a memo of the last answer, never a source of truth.
 const judgementSlots = new WeakMap<Env, (CachedJudgements | undefined)[]>();
 
-function measureJudgements(
-  env: Env,
-  i: number,
-  outlook: AllyOutlook,
-  belief: readonly number[],
-): readonly MeasureJudgement[] {
+function slotsOf(env: Env): (CachedJudgements | undefined)[] {
   let slots = judgementSlots.get(env);
   if (!slots) {
     slots = [];
     judgementSlots.set(env, slots);
   }
-  const hit = slots[i];
+  return slots;
+}
+
+/** The memo slot of seat i if it still describes the ally in this state, checked without building an outlook. */
+function freshSlot(env: Env, state: SessionState, i: number): CachedJudgements | undefined {
+  const hit = slotsOf(env)[i];
+  const ally = state.allies[i];
+  if (!hit || !ally) return undefined;
   if (
-    hit &&
-    hit.belief === belief &&
-    hit.severity === outlook.severity &&
-    hit.victim === outlook.victim &&
-    hit.sway === outlook.sway &&
-    hit.params === outlook.params &&
-    hit.stateHarm === outlook.stateHarm &&
-    hit.pleaded === outlook.pleaded &&
-    hit.helpSought === outlook.helpSought
+    hit.belief !== ally.belief ||
+    hit.severity !== ally.severity ||
+    hit.sway !== ally.sway ||
+    hit.params !== ally.params
   )
-    return hit.judgements;
-  const judgements = judgeMeasures(outlook, AI_MEASURES, env.scenario.date);
-  slots[i] = {
-    belief,
+    return undefined;
+  const ctx = tableContext(env, state);
+  const pleaded = ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0;
+  if (
+    hit.victim !== ctx.hit.has(ally.code) ||
+    hit.stateHarm !== ctx.stateHarm ||
+    hit.pleaded !== pleaded ||
+    hit.helpSought !== ctx.helpSought
+  )
+    return undefined;
+  if (hit.belief === ally.belief) return hit;
+  const confidence = stateConfidence(ally.belief);
+  const same = confidence === hit.confidence;
+  const slot: CachedJudgements = {
+    ...hit,
+    belief: ally.belief,
+    confidence,
+    judgements: same ? hit.judgements : hit.bases.map((b) => judgeFromBasis(b, confidence)),
+    stance: same ? hit.stance : null,
+  };
+  slotsOf(env)[i] = slot;
+  return slot;
+}
+
+function measureJudgements(env: Env, state: SessionState, i: number): CachedJudgements {
+  const hit = freshSlot(env, state, i);
+  if (hit) return hit;
+  const ally = state.allies[i];
+  if (!ally) throw new Error(`no seat ${i}`);
+  const outlook = outlookOf(env, state, i);
+  const bases = AI_MEASURES.map((m) => measureBasis(outlook, m, env.scenario.date));
+  const slot: CachedJudgements = {
+    belief: ally.belief,
     severity: outlook.severity,
     victim: outlook.victim,
     sway: outlook.sway,
@@ -176,15 +207,22 @@ function measureJudgements(
     stateHarm: outlook.stateHarm,
     pleaded: outlook.pleaded,
     helpSought: outlook.helpSought,
-    judgements,
+    bases,
+    confidence: outlook.confidence,
+    judgements: bases.map((b) => judgeFromBasis(b, outlook.confidence)),
+    stance: null,
   };
-  return judgements;
+  slotsOf(env)[i] = slot;
+  return slot;
 }
 
 function hasReworded(wording: WordingMap): boolean {
   for (const k in wording) if (wording[k as MeasureId] !== "standard") return true;
   return false;
 }
+
+const sameList = (a: readonly MeasureId[], b: readonly MeasureId[]) =>
+  a === b || (a.length === b.length && a.every((m, k) => b[k] === m));
 
 /** One ally's judgement of a text in its wording (standard judgements memoised, other wordings computed). */
 export function judgeOne(
@@ -194,15 +232,18 @@ export function judgeOne(
   proposal: readonly MeasureId[],
   wording: WordingMap = {},
 ): DraftJudgement {
-  const ally = state.allies[i];
-  if (!ally) throw new Error(`no seat ${i}`);
-  const outlook = outlookOf(env, state, i);
-  let judgements = measureJudgements(env, i, outlook, ally.belief);
+  const slot = measureJudgements(env, state, i);
   const reworded = hasReworded(wording) ? proposal.filter((m) => (wording[m] ?? "standard") !== "standard") : [];
-  if (reworded.length)
-    judgements = judgements.map((j) =>
-      reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
-    );
+  if (!reworded.length) {
+    if (slot.stance && sameList(slot.stance.proposal, proposal)) return slot.stance.judgement;
+    const judgement = stanceOn(slot.judgements, proposal);
+    slot.stance = { proposal: [...proposal], judgement };
+    return judgement;
+  }
+  const outlook = outlookOf(env, state, i);
+  const judgements = slot.judgements.map((j) =>
+    reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
+  );
   return stanceOn(judgements, proposal);
 }
 

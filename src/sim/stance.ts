@@ -95,16 +95,111 @@ export function termsTable(p: AllyParams, date: string): MeasureTerms[] {
  * that the ally under attack has pleaded at the table, discounted by how little the ally cares for solidarity.
  * Whether an armed attack occurred remains each ally's own judgement.
  */
-export function severityWeighed(outlook: AllyOutlook, id: MeasureId): number {
+export function severityWeighed(outlook: Omit<AllyOutlook, "confidence">, id: MeasureId): number {
   if (id === "article5" || outlook.pleaded === 0) return outlook.severity;
   return Math.max(outlook.severity, outlook.pleaded * (0.5 + 0.4 * outlook.params.solidarity));
 }
 
 /** How much the situation calls for a measure of this kind (0..1): see Measure.demand. */
-export function demandFor(m: Measure, outlook: AllyOutlook): number {
+export function demandFor(m: Measure, outlook: Omit<AllyOutlook, "confidence">): number {
   if (m.demand === "state") return Math.min(1, 1.6 * outlook.stateHarm);
   if (m.demand === "need") return outlook.helpSought ? 1 : 0.1;
   return 1;
+}
+
+/**
+ * Everything in an ally's judgement of one measure that does not depend on its attribution confidence (which
+ * changes with every piece of evidence): kept apart so a judgement can be re-assembled cheaply.
+ */
+export interface MeasureBasis {
+  measure: MeasureId;
+  available: boolean;
+  severityShort: Reason | null; // the severity reason, when the harm falls short
+  needAttribution: number;
+  gain: number; // deterrent value weighed by demand, wording and motivation
+  costs: number; // escalation + economic + domestic, as weighed
+  worstCost: Reason["code"]; // which cost weighs most
+  tolerance: number;
+}
+
+/** The confidence-independent part of judging one measure (see judgeMeasure). Pure. */
+export function measureBasis(
+  outlook: Omit<AllyOutlook, "confidence">,
+  id: MeasureId,
+  date: string,
+  wording: Wording = "standard",
+): MeasureBasis {
+  const m = measureById(id);
+  const p = outlook.params;
+  const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
+  const w = WORDING_TERMS[wording];
+  const sway = outlook.sway;
+  const needSeverity = t.severity * w.threshold * (1 - sway.severity);
+  const severity = severityWeighed(outlook, id);
+  const motivation =
+    0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity + sway.motivation;
+  const escalationCost = t.escalationCost * w.cost * (1 - sway.escalation);
+  const economicCost = t.economicCost * w.cost * (1 - sway.cost);
+  const domesticCost = t.domesticCost * w.cost * (1 - sway.cost);
+  const worst = Math.max(escalationCost, economicCost, domesticCost);
+  return {
+    measure: id,
+    available: t.available,
+    severityShort:
+      severity < needSeverity
+        ? { code: "severity_below_threshold", measure: id, value: round3(severity), threshold: round3(needSeverity) }
+        : null,
+    needAttribution: t.attribution * w.threshold,
+    gain: t.benefit * demandFor(m, outlook) * w.deterrence * motivation,
+    costs: escalationCost + economicCost + domesticCost,
+    worstCost:
+      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint",
+    tolerance: t.tolerance,
+  };
+}
+
+/** A judgement from its confidence-independent basis and the ally's attribution confidence. Pure. */
+export function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudgement {
+  const id = b.measure;
+  let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
+  const say = (r: Reason) => {
+    if (reasons === NO_REASONS) reasons = [];
+    reasons.push(r);
+  };
+  let hard = false;
+  if (!b.available) {
+    hard = true;
+    say({ code: "not_available", measure: id, value: 0, threshold: 0 });
+  }
+  if (b.severityShort) {
+    hard = true;
+    say(b.severityShort);
+  }
+  if (confidence < b.needAttribution) {
+    hard = true;
+    say({
+      code: "attribution_below_threshold",
+      measure: id,
+      value: round3(confidence),
+      threshold: round3(b.needAttribution),
+    });
+  }
+  // Once an armed attack is established, Article 5 is a treaty duty and each ally chooses its own
+  // contribution, so its costs weigh far less than the same costs of a measure taken by choice.
+  const costWeight = id === "article5" && !hard ? 0.4 : 1;
+  const score = b.gain - costWeight * b.costs;
+  const soft = score < -b.tolerance;
+  if (soft) say({ code: b.worstCost, measure: id, value: round3(-score), threshold: round3(b.tolerance) });
+  const accept = !hard && !soft;
+  return {
+    measure: id,
+    accept,
+    want: accept && score > 0.02,
+    hard,
+    score: round3(score),
+    tolerance: b.tolerance,
+    reasons,
+  };
 }
 
 /** Judges one measure for one ally at one date, in a wording (standard unless said). Pure. */
@@ -114,70 +209,7 @@ export function judgeMeasure(
   date: string,
   wording: Wording = "standard",
 ): MeasureJudgement {
-  const m = measureById(id);
-  const p = outlook.params;
-  const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
-  const w = WORDING_TERMS[wording];
-  const sway = outlook.sway;
-  let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
-  const say = (r: Reason) => {
-    if (reasons === NO_REASONS) reasons = [];
-    reasons.push(r);
-  };
-  let hard = false;
-  if (!t.available) {
-    hard = true;
-    say({ code: "not_available", measure: id, value: 0, threshold: 0 });
-  }
-  const needSeverity = t.severity * w.threshold * (1 - sway.severity);
-  const severity = severityWeighed(outlook, id);
-  if (severity < needSeverity) {
-    hard = true;
-    say({
-      code: "severity_below_threshold",
-      measure: id,
-      value: round3(severity),
-      threshold: round3(needSeverity),
-    });
-  }
-  const needAttribution = t.attribution * w.threshold;
-  if (outlook.confidence < needAttribution) {
-    hard = true;
-    say({
-      code: "attribution_below_threshold",
-      measure: id,
-      value: round3(outlook.confidence),
-      threshold: round3(needAttribution),
-    });
-  }
-  const motivation =
-    0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity + sway.motivation;
-  const escalationCost = t.escalationCost * w.cost * (1 - sway.escalation);
-  const economicCost = t.economicCost * w.cost * (1 - sway.cost);
-  const domesticCost = t.domesticCost * w.cost * (1 - sway.cost);
-  // Once an armed attack is established, Article 5 is a treaty duty and each ally chooses its own
-  // contribution, so its costs weigh far less than the same costs of a measure taken by choice.
-  const costWeight = id === "article5" && !hard ? 0.4 : 1;
-  const score =
-    t.benefit * demandFor(m, outlook) * w.deterrence * motivation -
-    costWeight * (escalationCost + economicCost + domesticCost);
-  const soft = score < -t.tolerance;
-  if (soft) {
-    const worst = Math.max(escalationCost, economicCost, domesticCost);
-    const code =
-      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint";
-    say({ code, measure: id, value: round3(-score), threshold: round3(t.tolerance) });
-  }
-  const accept = !hard && !soft;
-  return {
-    measure: id,
-    accept,
-    want: accept && score > 0.02,
-    hard,
-    score: round3(score),
-    tolerance: t.tolerance,
-    reasons,
-  };
+  return judgeFromBasis(measureBasis(outlook, id, date, wording), outlook.confidence);
 }
 
 export interface DraftJudgement {
