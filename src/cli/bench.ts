@@ -3,6 +3,7 @@
  * Figures are compared in the same run against their targets; nothing here is a pass/fail test.
  *   npm run bench                  engine, tournament, web and load
  *   npm run bench -- --load-only   the classroom load run only (src/cli/bench/load.ts)
+ *   npm run bench -- --engine-only the engine and tournament figures only (no browser, no server)
  */
 import { engineBenchmarks } from "./bench/engine.ts";
 import { loadBenchmarks } from "./bench/load.ts";
@@ -11,6 +12,7 @@ import { tournamentBenchmarks } from "./bench/tournament.ts";
 import { webBenchmarks } from "./bench/web.ts";
 
 const loadOnly = process.argv.includes("--load-only");
+const engineOnly = process.argv.includes("--engine-only");
 const figures: Figure[] = [];
 const emit = (f: Figure) => {
   figures.push(f);
@@ -19,7 +21,7 @@ const emit = (f: Figure) => {
 if (!loadOnly) {
   for (const f of engineBenchmarks()) emit(f);
   for (const f of tournamentBenchmarks()) emit(f);
-  for (const f of await webBenchmarks()) emit(f);
+  if (!engineOnly) for (const f of await webBenchmarks()) emit(f);
 }
-for (const f of await loadBenchmarks()) emit(f);
+if (!engineOnly) for (const f of await loadBenchmarks()) emit(f);
 printTable(figures);

@@ -6,7 +6,7 @@ import { summarize } from "../../sim/summary.ts";
 import type { Figure } from "./report.ts";
 
 const ALL_AI: SeatPlan = { role: "chair", chair: "ai", humans: [] };
-const TARGET_PER_SECOND = 500;
+const TARGET_PER_SECOND = 1000; // counterfactuals and tournaments depend on it
 
 /** Runs `count` playthroughs from seed `from`; returns elapsed milliseconds. */
 function batch(id: string, from: number, count: number, withSummary: boolean): number {
