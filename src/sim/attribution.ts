@@ -30,9 +30,11 @@ export function beliefProbabilities(belief: readonly number[]): number[] {
 export function stateConfidence(belief: readonly number[]): number {
   const [a = 0, b = 0, c = 0, d = 0] = belief;
   const m = Math.max(a, b, c, d);
-  const ea = exp(a - m);
-  const eb = exp(b - m);
-  return (ea + eb) / (ea + eb + exp(c - m) + exp(d - m));
+  // exp(0) is exactly 1: the largest weight needs no exponential.
+  const e = (x: number) => (x === m ? 1 : exp(x - m));
+  const ea = e(a);
+  const eb = e(b);
+  return (ea + eb) / (ea + eb + e(c) + e(d));
 }
 
 /** The leading hypothesis and its probability. */

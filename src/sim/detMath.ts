@@ -41,13 +41,6 @@ function scale(y: number, k: number): number {
   return y * powerOfTwo(k);
 }
 
-/** a + b as an unevaluated sum hi + lo, exactly (Knuth). */
-function twoSum(a: number, b: number): [number, number] {
-  const hi = a + b;
-  const bv = hi - a;
-  return [hi, a - (hi - bv) + (b - bv)];
-}
-
 /** a * b as an unevaluated sum hi + lo, exactly (Dekker); |a * b| must stay well below 2^996. */
 function twoProduct(a: number, b: number): [number, number] {
   const hi = a * b;
@@ -66,7 +59,12 @@ function expSum(hi: number, lo: number): number {
   if (hi > 710) return Number.POSITIVE_INFINITY;
   if (hi < -746) return 0;
   const k = Math.floor(hi * Math.LOG2E + 0.5);
-  const [r, rLo] = twoSum(hi - k * LN2_HI, lo - k * LN2_LO); // hi - k * LN2_HI is exact
+  // twoSum(hi - k * LN2_HI, lo - k * LN2_LO) written out (hi - k * LN2_HI is exact): no array on this hot path.
+  const a = hi - k * LN2_HI;
+  const b = lo - k * LN2_LO;
+  const r = a + b;
+  const bv = r - a;
+  const rLo = a - (r - bv) + (b - bv);
   let p = INV_FACT[17] ?? 0;
   for (let n = 16; n >= 2; n--) p = p * r + (INV_FACT[n] ?? 0);
   const one = 1 + r;
