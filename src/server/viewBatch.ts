@@ -10,7 +10,7 @@
 import { Packr } from "msgpackr";
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
-import { redactState } from "../sim/views.ts";
+import { seatPrivate } from "../sim/views.ts";
 import type { CouncilSession } from "./councilSession.ts";
 import { audienceOf } from "./sessionView.ts";
 
@@ -136,7 +136,7 @@ export class ViewBatch {
   private seatState(audience: string): Uint8Array[] {
     const full = stateOf(this.council.session);
     const own = full.allies.findIndex((a) => a.code === audience);
-    const mine = redactState(full, audience);
+    const mine = seatPrivate(full, audience);
     const allies = this.publicAllies();
     const ownAllies =
       own < 0

@@ -32,6 +32,14 @@ function hidePrivate(ally: AllyState, common: readonly string[]): AllyState {
   };
 }
 
+/** The parts of the state only one seat (and the facilitator) may see besides its ally: its talks and its capital. */
+export function seatPrivate(s: SessionState, audience: Audience): Pick<SessionState, "talks" | "capital"> {
+  return {
+    talks: s.talks.filter((t) => t.by === audience || t.with === audience),
+    capital: audience in s.capital ? { [audience]: s.capital[audience] ?? 0 } : {},
+  };
+}
+
 /** Whether the facilitator has revealed the truth (or the session is over, when the debrief tells it). */
 export function truthRevealed(s: SessionState): boolean {
   return s.outcome !== null || s.log.some((e) => e.k === "reveal");
@@ -47,8 +55,7 @@ export function redactState(s: SessionState, audience: Audience): SessionState {
   return {
     ...s,
     allies: s.allies.map((a) => (a.code === audience ? a : hidePrivate(a, common))),
-    talks: s.talks.filter((t) => t.by === audience || t.with === audience),
-    capital: audience in s.capital ? { [audience]: s.capital[audience] ?? 0 } : {},
+    ...seatPrivate(s, audience),
     domestic: { cycle: 0, seat: 0, change: "hawkish" }, // the future is nobody's to see
     injects: s.injects.map((i) => ({ ...i, evidence: i.evidence.filter((e) => e.delivered) })),
     // The seed and the generator would let a client replay the session and read every private state.
