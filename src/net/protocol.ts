@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { LogEntry, Phase, SeatId, SessionState } from "../sim/state.ts";
+import type { WireAlly } from "../sim/views.ts";
 
 /** The Colyseus room every session lives in. */
 export const ROOM_NAME = "council";
@@ -150,7 +151,7 @@ export interface ViewMessage {
   scenario: string;
   seq: number; // accepted events so far
   phase: Phase;
-  state: Omit<SessionState, "log">;
+  state: Omit<SessionState, "log" | "allies"> & { allies: WireAlly[] }; // other seats' profiles left out
   log: { from: number; entries: LogEntry[] };
   seats: SeatStatus[];
   waiting: WaitingPlayer[];

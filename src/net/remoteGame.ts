@@ -10,6 +10,7 @@ import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
 import { createEnv, phaseOf, restoreSnapshot, type Session } from "../sim/session.ts";
 import type { LogEntry, SeatId } from "../sim/state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "../sim/version.ts";
+import { alliesFromWire } from "../sim/views.ts";
 import { storedSeat, storeSeat } from "./credentials.ts";
 import type { CouncilGame } from "./game.ts";
 import { type FacilitatorOp, type JoinOptions, type ResultMessage, ROOM_NAME, type ViewMessage } from "./protocol.ts";
@@ -220,7 +221,7 @@ export class RemoteGame implements CouncilGame {
       engine: ENGINE_VERSION,
       scenario: { id: scenario.id, hash: env.scenarioHash },
       phase: view.phase,
-      state: { ...view.state, log: this.log },
+      state: { ...view.state, allies: alliesFromWire(view.state.allies), log: this.log },
     });
     this.view = view;
     this.viewAt = performance.now();

@@ -4,7 +4,7 @@
  */
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
-import { type Audience, redactState, truthRevealed } from "../sim/views.ts";
+import { type Audience, alliesForWire, redactState, truthRevealed } from "../sim/views.ts";
 import type { CouncilSession } from "./councilSession.ts";
 
 /** Whose eyes a connection has: the facilitator's, a seat's, or the public's (projector, a waiting person). */
@@ -15,7 +15,9 @@ export function audienceOf(viewer: Viewer): Audience {
 
 /** The view for one connection; `logFrom` is how much of the log it already has. */
 export function buildView(council: CouncilSession, viewer: Viewer, logFrom: number): ViewMessage {
-  const { log, ...state } = redactState(stateOf(council.session), audienceOf(viewer));
+  const audience = audienceOf(viewer);
+  const { log, allies, ...rest } = redactState(stateOf(council.session), audience);
+  const state = { ...rest, allies: alliesForWire(allies, audience) };
   return {
     code: council.code,
     scenario: council.session.env.scenario.id,

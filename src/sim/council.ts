@@ -24,7 +24,7 @@ export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS;
 // for the whole session, so it keys a memo (never a source of truth). A plain Map, emptied when it grows:
 // a WeakMap holding every profile ever drawn made each look-up slower than the arithmetic it saved.
 const termsMemo = new Map<AllyParams, { date: string; terms: MeasureTerms[] }>();
-const TERMS_MEMO_SIZE = 512;
+const TERMS_MEMO_SIZE = 4096; // 32 seats × 128 sessions at once on a server
 
 /** The fixed per-measure terms of a drawn profile at a date. */
 export function termsFor(params: AllyParams, date: string): MeasureTerms[] {

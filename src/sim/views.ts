@@ -40,6 +40,27 @@ export function seatPrivate(s: SessionState, audience: Audience): Pick<SessionSt
   };
 }
 
+/** An ally as sent over the network: another seat's hidden profile and sway are left out altogether. */
+export type WireAlly = Omit<AllyState, "params" | "sway"> & Partial<Pick<AllyState, "params" | "sway">>;
+
+/**
+ * The allies of a redacted state as they go on the wire: allies not the audience's own lose their (neutral)
+ * profile and sway, which would add about 400 bytes each to every view for nothing. `fromWire` restores them.
+ */
+export function alliesForWire(allies: readonly AllyState[], audience: Audience): WireAlly[] {
+  if (audience === "facilitator") return [...allies];
+  return allies.map((a) => {
+    if (a.code === audience) return a;
+    const { params: _params, sway: _sway, ...rest } = a;
+    return rest;
+  });
+}
+
+/** Allies received over the wire, with the neutral profile and sway put back where they were left out. */
+export function alliesFromWire(allies: readonly WireAlly[]): AllyState[] {
+  return allies.map((a) => ({ ...a, params: a.params ?? NEUTRAL_PARAMS, sway: a.sway ?? NO_SWAY }));
+}
+
 /** Whether the facilitator has revealed the truth (or the session is over, when the debrief tells it). */
 export function truthRevealed(s: SessionState): boolean {
   return s.outcome !== null || s.log.some((e) => e.k === "reveal");

@@ -8,24 +8,17 @@ import type { ViewMessage } from "../../src/net/protocol.ts";
 import type { CouncilSession } from "../../src/server/councilSession.ts";
 import type { GameServer } from "../../src/server/gameServer.ts";
 import { stateOf } from "../../src/sim/session.ts";
-import type { AllyState } from "../../src/sim/state.ts";
-import { NEUTRAL_PARAMS } from "../../src/sim/severity.ts";
-import { NO_SWAY } from "../../src/sim/stance.ts";
-import { commonEvidence } from "../../src/sim/views.ts";
+import { commonEvidence, type WireAlly } from "../../src/sim/views.ts";
 import { type Created, createSession, Peer, removeTempDirs, startInProcess } from "./harness.ts";
 
 const SLOW_ROUNDS = { incidentSeconds: 0, stepSeconds: 0, roundSeconds: 600, silenceSeconds: 600 };
 const ZERO_RNG = { c: 0, s0: 0, s1: 0, s2: 0 };
 
-/** What anyone may see of an ally that is not theirs. */
-const hidden = (ally: AllyState, common: string[]): AllyState => ({
-  ...ally,
-  params: NEUTRAL_PARAMS, // this seed's drawn profile is private
-  sway: NO_SWAY, // how far talks and arguments moved it is private
-  belief: [0, 0, 0, 0],
-  held: common,
-  assisted: false,
-});
+/** What anyone may see of an ally that is not theirs: no drawn profile or sway at all, a neutral belief. */
+const hidden = (ally: WireAlly, common: string[]): WireAlly => {
+  const { params: _params, sway: _sway, ...rest } = ally;
+  return { ...rest, belief: [0, 0, 0, 0], held: common, assisted: false };
+};
 
 describe("per-connection views", () => {
   let server: GameServer;
