@@ -108,35 +108,56 @@ function deliverOne(env: Env, s: SessionState, k: number, j: number): SessionSta
   return { ...s, rng, allies, injects, log: [...s.log, entry] };
 }
 
+/** The drawn strength of every piece of evidence scheduled so far, by id. */
+export function evidenceStrengths(s: SessionState): Map<string, number> {
+  const strengths = new Map<string, number>();
+  for (const active of s.injects) for (const e of active.evidence) strengths.set(e.id, e.strength);
+  return strengths;
+}
+
+/**
+ * An ally receives evidence from another ally (shared intelligence, a briefing): what it does not hold yet,
+ * weighed as secondhand; `seeThrough` is its draw against false flags. Returns the ally unchanged if nothing is new.
+ */
+export function receiveSecondhand(
+  env: Env,
+  ally: AllyState,
+  ids: readonly string[],
+  strengths: ReadonlyMap<string, number>,
+  seeThrough: number,
+): AllyState {
+  const fresh = ids.filter((id) => !ally.held.includes(id));
+  if (!fresh.length) return ally;
+  let belief = ally.belief;
+  for (const id of fresh) {
+    const ref = env.evidence.get(id);
+    if (ref)
+      belief = absorbEvidence(
+        belief,
+        ref.evidence,
+        strengths.get(id) ?? 0,
+        ally.params,
+        ally.assisted,
+        true,
+        seeThrough,
+      );
+  }
+  return { ...ally, belief, held: [...ally.held, ...fresh] };
+}
+
 /** Ally `by` shares what it holds with `to`; recipients weigh secondhand evidence less. */
 export function shareIntelligence(env: Env, s: SessionState, by: AllyCode, to: AllyCode[] | "all"): SessionState {
   const from = s.allies.find((a) => a.code === by);
   if (!from) return s;
   const isRecipient = (code: AllyCode) => code !== by && (to === "all" || to.includes(code));
-  const strengthOf = new Map<string, number>();
-  for (const active of s.injects) for (const e of active.evidence) strengthOf.set(e.id, e.strength);
+  const strengths = evidenceStrengths(s);
   const { values, state: rng } = drawMany(s.rng, s.allies.length);
   let items = 0;
   const allies = s.allies.map((ally, i) => {
     if (!isRecipient(ally.code)) return ally;
-    const fresh = from.held.filter((id) => !ally.held.includes(id));
-    if (!fresh.length) return ally;
-    let belief = ally.belief;
-    for (const id of fresh) {
-      const ref = env.evidence.get(id);
-      if (ref)
-        belief = absorbEvidence(
-          belief,
-          ref.evidence,
-          strengthOf.get(id) ?? 0,
-          ally.params,
-          ally.assisted,
-          true,
-          values[i] ?? 0,
-        );
-    }
-    items = Math.max(items, fresh.length);
-    return { ...ally, belief, held: [...ally.held, ...fresh] };
+    const received = receiveSecondhand(env, ally, from.held, strengths, values[i] ?? 0);
+    items = Math.max(items, received.held.length - ally.held.length);
+    return received;
   });
   const entry: LogEntry = { k: "share", h: s.hour, by, to, items };
   return { ...s, rng, allies, log: [...s.log, entry] };

@@ -3,9 +3,9 @@
  * concerns with some noise and may make an offer) and arguments at the table (weighed by each listener's
  * profile). Both move allies through their `sway`; talks spend political capital. Pure reducers.
  */
-import { absorbEvidence, stateConfidence } from "./attribution.ts";
+import { stateConfidence } from "./attribution.ts";
 import { directTargets, judgeOne, victims } from "./council.ts";
-import { advanceClock } from "./incidents.ts";
+import { advanceClock, evidenceStrengths, receiveSecondhand } from "./incidents.ts";
 import type { MeasureId } from "./measures.ts";
 import { drawMany } from "./rng.ts";
 import type {
@@ -93,28 +93,6 @@ function evidenceOf(s: SessionState, by: SeatId): string[] {
   return [...holders].filter(([, n]) => n > 1).map(([id]) => id);
 }
 
-/** A briefing counts like shared intelligence: secondhand, and a false flag may or may not be seen through. */
-function brief(env: Env, s: SessionState, target: AllyState, from: readonly string[], seeThrough: number): AllyState {
-  const strength = new Map<string, number>();
-  for (const active of s.injects) for (const e of active.evidence) strength.set(e.id, e.strength);
-  let belief = target.belief;
-  const fresh = from.filter((id) => !target.held.includes(id));
-  for (const id of fresh) {
-    const ref = env.evidence.get(id);
-    if (ref)
-      belief = absorbEvidence(
-        belief,
-        ref.evidence,
-        strength.get(id) ?? 0,
-        target.params,
-        target.assisted,
-        true,
-        seeThrough,
-      );
-  }
-  return { ...target, belief, held: [...target.held, ...fresh] };
-}
-
 function effectOf(offer: Offer, a: AllyState): Partial<Sway> {
   const p = a.params;
   switch (offer) {
@@ -175,7 +153,9 @@ export function corridorTalk(
   if (!target) return s0;
   const { values, state: rng } = drawMany(s.rng, 8);
   let moved: AllyState = { ...target, sway: addSway(target.sway, effectOf(offer, target)) };
-  if (offer === "intelligence") moved = brief(env, s, moved, evidenceOf(s, by), values[7] ?? 0.5);
+  // A briefing counts like shared intelligence: secondhand, with a draw against false flags.
+  if (offer === "intelligence")
+    moved = receiveSecondhand(env, moved, evidenceOf(s, by), evidenceStrengths(s), values[7] ?? 0.5);
   const allies = s.allies.map((a, x) => (x === i ? moved : a));
   s = { ...s, rng, allies, capital: { ...s.capital, [by]: (s.capital[by] ?? 0) - OFFER_COST[offer] } };
   const talk: Talk = {
