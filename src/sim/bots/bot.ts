@@ -46,7 +46,7 @@ export interface BotView {
   legal: MoveSpec[];
 }
 
-/** A bot: a name and a policy from view to move. It must be deterministic in its view (no clock, no Math.random). */
+/** A bot: a name and a policy from view to move. It must be deterministic in its view: no clock, no unseeded randomness. */
 export interface Bot {
   name: string;
   act(view: BotView): Move | null;
