@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MEASURE_IDS } from "../../src/sim/measures.ts";
 
 const node = process.execPath;
 function tournament(...args: string[]) {
@@ -16,18 +17,6 @@ const fixture = (name: string, text: string) => {
   return file;
 };
 const OUTCOME_KEYS = ["article-5", "coalition", "collective-response", "no-consensus", "statements"];
-const MEASURES = [
-  "concern",
-  "solidarity",
-  "acknowledge",
-  "article4",
-  "assistance",
-  "sanctions",
-  "defensiveCyber",
-  "countermeasures",
-  "posture",
-  "article5",
-];
 const ALL = ["--bots", "ai,secretariat,maximalist,negotiator"];
 
 describe("npm run tournament", () => {
@@ -70,7 +59,7 @@ describe("npm run tournament", () => {
       expect(Object.keys(l.outcomes).sort()).toEqual(OUTCOME_KEYS);
       expect(Object.values(l.outcomes).reduce((a: number, b) => a + (b as number), 0)).toBe(3);
       for (const [m, n] of Object.entries(l.adopted)) {
-        expect(MEASURES).toContain(m);
+        expect(MEASURE_IDS).toContain(m);
         expect(n).toBeGreaterThan(0);
         expect(n).toBeLessThanOrEqual(3);
       }

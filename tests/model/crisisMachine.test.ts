@@ -21,25 +21,12 @@ import {
   stateHash,
 } from "../../src/sim/session.ts";
 import type { Env, Phase } from "../../src/sim/state.ts";
+import { defined, PHASES } from "../support/fixtures.ts";
 
 const SCENARIO = "estonia-2007";
 const SEED = 7;
 const ALLY = "EST";
 const SEATS: SeatPlan = { role: "chair", chair: "human", humans: [ALLY] };
-const PHASES: readonly Phase[] = [
-  "briefing",
-  "incident",
-  "attribution",
-  "consultation",
-  "decision",
-  "response",
-  "debrief",
-];
-
-function defined<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`missing ${what}`);
-  return value;
-}
 
 function loadEnv(): Env {
   return createEnv(defined(bundledScenario(SCENARIO), SCENARIO), bundledRoster());

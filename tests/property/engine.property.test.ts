@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextSystemEvent, runToEnd } from "../../src/sim/autopilot.ts";
-import { bundledRoster, bundledScenario, SCENARIO_IDS } from "../../src/sim/catalog.ts";
+import { bundledRoster, SCENARIO_IDS } from "../../src/sim/catalog.ts";
 import type { EngineEvent, EventType } from "../../src/sim/events.ts";
 import { availableAt, MEASURE_IDS, type MeasureId, measureById } from "../../src/sim/measures.ts";
 import { newRecord, parseRecord, replayRecord } from "../../src/sim/record.ts";
@@ -13,7 +13,6 @@ import { adoptedMeasures } from "../../src/sim/scoring.ts";
 import {
   applyEvent,
   applyParsed,
-  createEnv,
   createSession,
   phaseOf,
   restoreSnapshot,
@@ -25,25 +24,12 @@ import {
   stateOf,
 } from "../../src/sim/session.ts";
 import type { Env, SessionState } from "../../src/sim/state.ts";
+import { defined, envOf, seededCheck } from "../support/fixtures.ts";
 
 const SEED = 4242;
 /** fast-check seeds of past failures (or of runs worth keeping); each reruns every property. */
 const REGRESSION_SEEDS: readonly number[] = [1, 7, 20_070_427, 1_337_420];
-
-function defined<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`missing ${what}`);
-  return value;
-}
-
-/** Runs a property with the fixed seed, then a few runs from every regression seed. */
-function check<T>(property: fc.IProperty<T>, numRuns: number): void {
-  fc.assert(property, { seed: SEED, numRuns });
-  for (const seed of REGRESSION_SEEDS) fc.assert(property, { seed, numRuns: Math.max(5, Math.floor(numRuns / 10)) });
-}
-
-function envOf(id: string): Env {
-  return createEnv(defined(bundledScenario(id), id), bundledRoster());
-}
+const check = seededCheck(SEED, REGRESSION_SEEDS);
 
 const ROSTER_CODES = bundledRoster().allies.map((a) => a.code);
 

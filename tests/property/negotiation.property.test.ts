@@ -4,13 +4,14 @@
  * Seeded for reproducibility: a failure prints the fast-check seed; add it to REGRESSION_SEEDS so the case
  * keeps running after the fix.
  */
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nextSystemEvent } from "../../src/sim/autopilot.ts";
 import { askBot, legalMoves } from "../../src/sim/bots/bot.ts";
 import { BUILT_IN_BOTS } from "../../src/sim/bots/index.ts";
 import { botSeats, playWithBot } from "../../src/sim/bots/play.ts";
-import { bundledRoster, bundledScenario, SCENARIO_IDS } from "../../src/sim/catalog.ts";
+import { bundledRoster, SCENARIO_IDS } from "../../src/sim/catalog.ts";
 import { ARGUMENTS, type EngineEvent, OFFERS } from "../../src/sim/events.ts";
 import { availableAt, hasWording, MEASURE_IDS, type MeasureId, measureById, WORDINGS } from "../../src/sim/measures.ts";
 import { OFFER_COST } from "../../src/sim/negotiation.ts";
@@ -20,7 +21,6 @@ import {
   type ApplyResult,
   applyEvent,
   applyParsed,
-  createEnv,
   createSession,
   phaseOf,
   restoreSnapshot,
@@ -32,36 +32,14 @@ import {
   stateOf,
 } from "../../src/sim/session.ts";
 import type { Decision, Env, Phase, SeatId, SessionState } from "../../src/sim/state.ts";
+import { defined, envOf, PHASES, seededCheck } from "../support/fixtures.ts";
 
 const SEED = 20_240_917;
 /** fast-check seeds of past failures (or of runs worth keeping); each reruns every property. */
 const REGRESSION_SEEDS: readonly number[] = [1, 7, 4242];
+const check = seededCheck(SEED, REGRESSION_SEEDS);
 
-const PHASES: readonly Phase[] = [
-  "briefing",
-  "incident",
-  "attribution",
-  "consultation",
-  "decision",
-  "response",
-  "debrief",
-];
 const TALKABLE: readonly Phase[] = ["attribution", "consultation", "decision"];
-
-function defined<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new Error(`missing ${what}`);
-  return value;
-}
-
-/** Runs a property with the fixed seed, then a few runs from every regression seed. */
-function check<T>(property: fc.IProperty<T>, numRuns: number): void {
-  fc.assert(property, { seed: SEED, numRuns });
-  for (const seed of REGRESSION_SEEDS) fc.assert(property, { seed, numRuns: Math.max(5, Math.floor(numRuns / 10)) });
-}
-
-function envOf(id: string): Env {
-  return createEnv(defined(bundledScenario(id), id), bundledRoster());
-}
 
 const ROSTER_CODES = bundledRoster().allies.map((a) => a.code);
 

@@ -3,23 +3,17 @@ import { describe, expect, it } from "vitest";
 import { nextSystemEvent } from "../../src/sim/autopilot.ts";
 import { aiBot } from "../../src/sim/bots/aiBot.ts";
 import { playWithBot } from "../../src/sim/bots/play.ts";
-import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import { judgeAll, judgeOne } from "../../src/sim/council.ts";
 import { OFFER_COST } from "../../src/sim/negotiation.ts";
 import { adoptedMeasures } from "../../src/sim/scoring.ts";
-import { applyEvent, createEnv, createSession, phaseOf, type SeatPlan, stateOf } from "../../src/sim/session.ts";
-import type { Env } from "../../src/sim/state.ts";
+import { applyEvent, createSession, phaseOf, type SeatPlan, stateOf } from "../../src/sim/session.ts";
 import { ok, refused, until } from "../support/drive.ts";
+import { envOf } from "../support/fixtures.ts";
 
-function env(id: string): Env {
-  const scenario = bundledScenario(id);
-  if (!scenario) throw new Error(id);
-  return createEnv(scenario, bundledRoster());
-}
 const humanChair: SeatPlan = { role: "chair", chair: "human", humans: [] };
 
 describe("corridor talks", () => {
-  const e = env("notpetya-2017");
+  const e = envOf("notpetya-2017");
   it("spend capital, take game time, and tell the talker what the ally would need", () => {
     const s = until(createSession(e, 3, humanChair), "consultation");
     const before = stateOf(s);
@@ -57,7 +51,7 @@ describe("corridor talks", () => {
 });
 
 describe("wording and splitting", () => {
-  const e = env("colonial-pipeline-2021");
+  const e = envOf("colonial-pipeline-2021");
   it("softer wording is easier to accept", () => {
     const s = stateOf(until(createSession(e, 2, humanChair), "consultation"));
     const count = (w: "standard" | "soft") =>
@@ -91,7 +85,7 @@ describe("wording and splitting", () => {
 
 describe("agency", () => {
   it("a human chair who awaits evidence gets it: the Council returns to attribution until it is due", () => {
-    const e = env("notpetya-2017");
+    const e = envOf("notpetya-2017");
     let s = until(createSession(e, 5, humanChair), "consultation");
     const due = stateOf(s).injects[0]?.evidence.filter((x) => !x.delivered) ?? [];
     expect(due.length).toBeGreaterThan(0);
@@ -104,7 +98,7 @@ describe("agency", () => {
     );
   });
   it("Article 4 in a draft is judged like any measure and keeps the weight of the table", () => {
-    const e = env("control-article-5");
+    const e = envOf("control-article-5");
     const s = stateOf(until(createSession(e, 1, humanChair), "consultation"));
     const judged = judgeAll(e, s, ["concern", "article4"]);
     expect(judged.every((j) => j.accepts.includes("article4") || j.reasons.some((r) => r.measure === "article4"))).toBe(
@@ -113,14 +107,14 @@ describe("agency", () => {
     expect(judged.filter((j) => j.accepts.includes("article4")).length).toBeGreaterThan(judged.length / 2);
   });
   it("a human seat on autoplay behaves like the AI seat across cycles (Hungary keeps Article 5 in reach)", () => {
-    const e = env("control-article-5");
+    const e = envOf("control-article-5");
     let reached = 0;
     for (let seed = 1; seed <= 30; seed++)
       if (adoptedMeasures(stateOf(playWithBot(e, seed, "HUN", aiBot).session)).includes("article5")) reached++;
     expect(reached).toBeGreaterThanOrEqual(24);
   });
   it("people are read from what they say: a stated red line leaves the Secretariat's text", () => {
-    const e = env("control-article-5");
+    const e = envOf("control-article-5");
     let s = until(createSession(e, 1, { role: "HUN", chair: "ai", humans: ["HUN"] }), "consultation");
     expect(stateOf(s).proposal).toContain("assistance"); // the opening text
     s = ok(
