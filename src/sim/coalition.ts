@@ -39,6 +39,8 @@ export function joinRefusal(env: Env, s: SessionState, by: AllyCode, measure: Me
   if (s.decisions.some((d) => d.cycle === s.cycle && d.adopted && d.measures.includes(measure)))
     return `the Council has adopted ${measureById(measure).name.toLowerCase()} already`;
   if (s.joining.some((j) => j.by === by && j.measure === measure)) return `${by} has already joined this coalition`;
+  if (s.coalition.some((c) => c.measure === measure))
+    return `allies already took ${measureById(measure).name.toLowerCase()} together outside the Council`;
   return null;
 }
 

@@ -5,6 +5,13 @@ import type { ObjectiveId } from "./scenarioSchema.ts";
 import type { Env, Scores, SessionState } from "./state.ts";
 
 const pct = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100);
+/** The outcome class a set of adopted measures gives (no-consensus for none; the record's measures too). */
+export function outcomeClassOf(measures: readonly MeasureId[]): Outcome {
+  if (measures.includes("article5")) return "article-5";
+  if (measures.some((m) => STRONG_MEASURES.includes(m))) return "collective-response";
+  return measures.length ? "statements" : "no-consensus";
+}
+
 /** Measures that make the Council's answer a collective response rather than statements. */
 export const STRONG_MEASURES: readonly MeasureId[] = [
   "sanctions",
@@ -40,9 +47,8 @@ export const OUTCOME_VALUE: Record<Outcome, number> = {
  * and allies acted together outside it is the outcome `coalition`.
  */
 export function outcomeOf(s: SessionState): Outcome {
-  const adopted = adoptedMeasures(s);
-  if (adopted.includes("article5")) return "article-5";
-  if (adopted.some((m) => STRONG.includes(m))) return "collective-response";
+  const strongest = outcomeClassOf(adoptedMeasures(s));
+  if (strongest === "article-5" || strongest === "collective-response") return strongest;
   if (s.decisions.some((d) => d.adopted)) return "statements";
   return s.coalition.length ? "coalition" : "no-consensus";
 }

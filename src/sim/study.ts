@@ -1,7 +1,7 @@
 /** Monte-Carlo studies: many all-AI playthroughs of one scenario and the distribution of outcomes. Pure. */
 import { runToEnd } from "./autopilot.ts";
 import type { MeasureId } from "./measures.ts";
-import { type Outcome, STRONG_MEASURES } from "./scoring.ts";
+
 import { createSession, type SeatPlan } from "./session.ts";
 import type { Env } from "./state.ts";
 import { type Summary, summarize } from "./summary.ts";
@@ -26,13 +26,6 @@ export function jaccard(a: readonly MeasureId[], b: readonly MeasureId[]): numbe
   const union = new Set([...a, ...b]);
   if (!union.size) return 1;
   return a.filter((m) => b.includes(m)).length / union.size;
-}
-
-/** The outcome class a list of measures would give, read the way outcomeOf reads adopted measures. */
-export function outcomeClassOf(measures: readonly MeasureId[]): Outcome {
-  if (measures.includes("article5")) return "article-5";
-  if (measures.some((m) => STRONG_MEASURES.includes(m))) return "collective-response";
-  return measures.length ? "statements" : "no-consensus";
 }
 
 const ALL_AI: SeatPlan = { role: "chair", chair: "ai", humans: [] };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bundledRoster, bundledScenario, SCENARIO_IDS } from "../../src/sim/catalog.ts";
+import { outcomeClassOf } from "../../src/sim/scoring.ts";
 import { createEnv } from "../../src/sim/session.ts";
-import { outcomeClassOf, study } from "../../src/sim/study.ts";
+import { study } from "../../src/sim/study.ts";
 
 // History is the calibration set. With AI in every seat over 200 seeds, each historical case must adopt
 // measure by measure what the record says (mean Jaccard similarity >= 0.75), end most often in the record's

@@ -4,7 +4,7 @@
  * null to wait. The built-in AI, hints and autoplay, the tournament and study runs all go through it.
  */
 
-import { coalitionCandidates } from "../coalition.ts";
+import { COALITION_MEASURES, joinRefusal } from "../coalition.ts";
 import { type EngineEvent, parseEvent } from "../events.ts";
 import {
   availableAt,
@@ -113,17 +113,9 @@ export function legalMoves(session: Session, seat: SeatId): MoveSpec[] {
   return specs;
 }
 
+/** The coalitions a seat may join now: every measure allies can take outside the Council that it may still join. */
 function coalitionCandidatesFor(session: Session, seat: AllyCode): MeasureId[] {
-  const s = stateOf(session);
-  const open = new Set(coalitionCandidates(session.env, s));
-  // A person may also start a coalition on a measure the Council did not table: any measure it could take.
-  for (const m of ["acknowledge", "sanctions", "defensiveCyber", "countermeasures", "assistance"] as const)
-    if (availableAt(measureById(m), session.env.scenario.date)) open.add(m);
-  return [...open].filter(
-    (m) =>
-      !s.joining.some((j) => j.by === seat && j.measure === m) &&
-      !s.decisions.some((d) => d.cycle === s.cycle && d.adopted && d.measures.includes(m)),
-  );
+  return COALITION_MEASURES.filter((m) => joinRefusal(session.env, stateOf(session), seat, m) === null);
 }
 
 /** The view of `seat` now. */
