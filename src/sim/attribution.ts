@@ -28,13 +28,17 @@ export function beliefProbabilities(belief: readonly number[]): number[] {
 
 /** Confidence that a state is responsible, directly or through a proxy it directs (0..1). */
 export function stateConfidence(belief: readonly number[]): number {
-  const [a = 0, b = 0, c = 0, d = 0] = belief;
+  const a = belief[0] ?? 0;
+  const b = belief[1] ?? 0;
+  const c = belief[2] ?? 0;
+  const d = belief[3] ?? 0;
   const m = Math.max(a, b, c, d);
   // exp(0) is exactly 1: the largest weight needs no exponential.
-  const e = (x: number) => (x === m ? 1 : exp(x - m));
-  const ea = e(a);
-  const eb = e(b);
-  return (ea + eb) / (ea + eb + e(c) + e(d));
+  const ea = a === m ? 1 : exp(a - m);
+  const eb = b === m ? 1 : exp(b - m);
+  const ec = c === m ? 1 : exp(c - m);
+  const ed = d === m ? 1 : exp(d - m);
+  return (ea + eb) / (ea + eb + ec + ed);
 }
 
 /** The leading hypothesis and its probability. */

@@ -92,10 +92,14 @@ function tableContext(env: Env, state: SessionState): TableContext {
 }
 
 /** What ally `i` knows of its own situation. */
-export function outlookOf(env: Env, state: SessionState, i: number): AllyOutlook {
+export function outlookOf(
+  env: Env,
+  state: SessionState,
+  i: number,
+  ctx: TableContext = tableContext(env, state),
+): AllyOutlook {
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
-  const ctx = tableContext(env, state);
   return {
     params: ally.params,
     severity: ally.severity,
@@ -157,7 +161,7 @@ function slotsOf(env: Env): (CachedJudgements | undefined)[] {
 }
 
 /** The memo slot of seat i if it still describes the ally in this state, checked without building an outlook. */
-function freshSlot(env: Env, state: SessionState, i: number): CachedJudgements | undefined {
+function freshSlot(env: Env, state: SessionState, i: number, ctx: TableContext): CachedJudgements | undefined {
   const hit = slotsOf(env)[i];
   const ally = state.allies[i];
   if (!hit || !ally) return undefined;
@@ -168,7 +172,6 @@ function freshSlot(env: Env, state: SessionState, i: number): CachedJudgements |
     hit.params !== ally.params
   )
     return undefined;
-  const ctx = tableContext(env, state);
   const pleaded = ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0;
   if (
     hit.victim !== ctx.hit.has(ally.code) ||
@@ -179,24 +182,49 @@ function freshSlot(env: Env, state: SessionState, i: number): CachedJudgements |
     return undefined;
   if (hit.belief === ally.belief) return hit;
   const confidence = stateConfidence(ally.belief);
-  const same = confidence === hit.confidence;
+  const judgements = confidence === hit.confidence ? hit.judgements : rejudged(hit, confidence);
   const slot: CachedJudgements = {
     ...hit,
     belief: ally.belief,
     confidence,
-    judgements: same ? hit.judgements : hit.bases.map((b) => judgeFromBasis(b, confidence)),
-    stance: same ? hit.stance : null,
+    judgements,
+    stance: judgements === hit.judgements ? hit.stance : null,
   };
   slotsOf(env)[i] = slot;
   return slot;
 }
 
-function measureJudgements(env: Env, state: SessionState, i: number): CachedJudgements {
-  const hit = freshSlot(env, state, i);
+/**
+ * The judgements at a new confidence: a measure whose attribution bar the ally clears (or misses by the same
+ * rounded margin) at both confidences is judged as before, so only the others are re-assembled; the list itself
+ * is kept when nothing changed.
+ */
+function rejudged(hit: CachedJudgements, confidence: number): readonly MeasureJudgement[] {
+  let out: MeasureJudgement[] | null = null;
+  const before = hit.confidence;
+  hit.bases.forEach((b, k) => {
+    const unchanged =
+      (before >= b.needAttribution && confidence >= b.needAttribution) ||
+      (before < b.needAttribution && confidence < b.needAttribution && round3(before) === round3(confidence));
+    const old = hit.judgements[k];
+    if (unchanged && old) {
+      if (out) out.push(old);
+      return;
+    }
+    out ??= hit.judgements.slice(0, k) as MeasureJudgement[];
+    out.push(judgeFromBasis(b, confidence));
+  });
+  return out ?? hit.judgements;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function measureJudgements(env: Env, state: SessionState, i: number, ctx: TableContext): CachedJudgements {
+  const hit = freshSlot(env, state, i, ctx);
   if (hit) return hit;
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
-  const outlook = outlookOf(env, state, i);
+  const outlook = outlookOf(env, state, i, ctx);
   const bases = AI_MEASURES.map((m) => measureBasis(outlook, m, env.scenario.date));
   const slot: CachedJudgements = {
     belief: ally.belief,
@@ -231,8 +259,9 @@ export function judgeOne(
   i: number,
   proposal: readonly MeasureId[],
   wording: WordingMap = {},
+  ctx: TableContext = tableContext(env, state),
 ): DraftJudgement {
-  const slot = measureJudgements(env, state, i);
+  const slot = measureJudgements(env, state, i, ctx);
   const reworded = hasReworded(wording) ? proposal.filter((m) => (wording[m] ?? "standard") !== "standard") : [];
   if (!reworded.length) {
     if (slot.stance && sameList(slot.stance.proposal, proposal)) return slot.stance.judgement;
@@ -240,7 +269,7 @@ export function judgeOne(
     slot.stance = { proposal: [...proposal], judgement };
     return judgement;
   }
-  const outlook = outlookOf(env, state, i);
+  const outlook = outlookOf(env, state, i, ctx);
   const judgements = slot.judgements.map((j) =>
     reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
   );
@@ -254,7 +283,8 @@ export function judgeAll(
   proposal: readonly MeasureId[],
   wording: WordingMap = {},
 ): DraftJudgement[] {
-  return state.allies.map((_, i) => judgeOne(env, state, i, proposal, wording));
+  const ctx = tableContext(env, state);
+  return state.allies.map((_, i) => judgeOne(env, state, i, proposal, wording, ctx));
 }
 
 /** True when the seat is controlled by a person. */

@@ -48,17 +48,20 @@ export function aiActions(env: Env, s: SessionState): SessionState {
   const stateHarm = stateHarmOf(s);
   const direct = directTargets(env, s);
   let next: SessionState = { ...s, rng };
-  let holders = countHolders(next);
+  let holders: Map<string, number> | null = null; // counted only when an ally is minded to share
   s.allies.forEach((ally, i) => {
     if (isHuman(s, ally.code)) return;
     const current = next.allies[i] ?? ally;
     const p = current.params;
     const confidence = stateConfidence(current.belief);
     const willingness = 0.2 + 0.5 * p.solidarity + (direct.has(ally.code) ? 0.3 : 0);
-    const unshared = current.held.some((id) => (holders.get(id) ?? 0) < s.allies.length);
-    if (confidence >= 0.5 && (values[i] ?? 1) < willingness && unshared) {
-      next = shareIntelligence(env, next, ally.code, "all");
-      holders = countHolders(next);
+    if (confidence >= 0.5 && (values[i] ?? 1) < willingness && current.held.length) {
+      const counts = holders ?? countHolders(next);
+      holders = counts;
+      if (current.held.some((id) => (counts.get(id) ?? 0) < n)) {
+        next = shareIntelligence(env, next, ally.code, "all");
+        holders = null;
+      }
     }
     if (needsAssistance(next, current, direct.has(ally.code))) next = requestAssistance(next, ally.code);
     const grave = current.severity >= 0.55 + 0.4 * p.severityThreshold && confidence >= p.attributionThreshold;

@@ -158,26 +158,29 @@ export function measureBasis(
   };
 }
 
+/** The list with one more reason; the shared empty list is never written to. */
+function withReason(reasons: Reason[], r: Reason): Reason[] {
+  if (reasons === NO_REASONS) return [r];
+  reasons.push(r);
+  return reasons;
+}
+
 /** A judgement from its confidence-independent basis and the ally's attribution confidence. Pure. */
 export function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudgement {
   const id = b.measure;
   let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
-  const say = (r: Reason) => {
-    if (reasons === NO_REASONS) reasons = [];
-    reasons.push(r);
-  };
   let hard = false;
   if (!b.available) {
     hard = true;
-    say({ code: "not_available", measure: id, value: 0, threshold: 0 });
+    reasons = withReason(reasons, { code: "not_available", measure: id, value: 0, threshold: 0 });
   }
   if (b.severityShort) {
     hard = true;
-    say(b.severityShort);
+    reasons = withReason(reasons, b.severityShort);
   }
   if (confidence < b.needAttribution) {
     hard = true;
-    say({
+    reasons = withReason(reasons, {
       code: "attribution_below_threshold",
       measure: id,
       value: round3(confidence),
@@ -189,7 +192,13 @@ export function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudg
   const costWeight = id === "article5" && !hard ? 0.4 : 1;
   const score = b.gain - costWeight * b.costs;
   const soft = score < -b.tolerance;
-  if (soft) say({ code: b.worstCost, measure: id, value: round3(-score), threshold: round3(b.tolerance) });
+  if (soft)
+    reasons = withReason(reasons, {
+      code: b.worstCost,
+      measure: id,
+      value: round3(-score),
+      threshold: round3(b.tolerance),
+    });
   const accept = !hard && !soft;
   return {
     measure: id,
