@@ -97,6 +97,7 @@ export function outlookOf(
   state: SessionState,
   i: number,
   ctx: TableContext = tableContext(env, state),
+  terms?: readonly MeasureTerms[],
 ): AllyOutlook {
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
@@ -109,7 +110,7 @@ export function outlookOf(
     stateHarm: ctx.stateHarm,
     pleaded: ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0,
     helpSought: ctx.helpSought,
-    terms: termsFor(ally.params, env.scenario.date),
+    terms: terms ?? termsFor(ally.params, env.scenario.date),
   };
 }
 
@@ -137,6 +138,7 @@ interface CachedJudgements {
   victim: boolean;
   sway: Sway;
   params: AllyParams;
+  terms: readonly MeasureTerms[]; // the profile's terms at the scenario's date
   stateHarm: number;
   pleaded: number;
   helpSought: boolean;
@@ -224,7 +226,8 @@ function measureJudgements(env: Env, state: SessionState, i: number, ctx: TableC
   if (hit) return hit;
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
-  const outlook = outlookOf(env, state, i, ctx);
+  const prior = slotsOf(env)[i];
+  const outlook = outlookOf(env, state, i, ctx, prior?.params === ally.params ? prior.terms : undefined);
   const bases = AI_MEASURES.map((m) => measureBasis(outlook, m, env.scenario.date));
   const slot: CachedJudgements = {
     belief: ally.belief,
@@ -232,6 +235,7 @@ function measureJudgements(env: Env, state: SessionState, i: number, ctx: TableC
     victim: outlook.victim,
     sway: outlook.sway,
     params: outlook.params,
+    terms: outlook.terms ?? termsFor(ally.params, env.scenario.date),
     stateHarm: outlook.stateHarm,
     pleaded: outlook.pleaded,
     helpSought: outlook.helpSought,
@@ -269,7 +273,7 @@ export function judgeOne(
     slot.stance = { proposal: [...proposal], judgement };
     return judgement;
   }
-  const outlook = outlookOf(env, state, i, ctx);
+  const outlook = outlookOf(env, state, i, ctx, slot.terms);
   const judgements = slot.judgements.map((j) =>
     reworded.includes(j.measure) ? judgeMeasure(outlook, j.measure, env.scenario.date, wording[j.measure]) : j,
   );
