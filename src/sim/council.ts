@@ -41,28 +41,45 @@ export function findInject(env: Env, id: string): Inject | undefined {
   return env.scenario.injects.find((i) => i.id === id) ?? env.scenario.optionalInjects.find((i) => i.id === id);
 }
 
-/** Allies hit directly or by spillover in any inject so far. */
-export function victims(env: Env, state: SessionState): Set<AllyCode> {
-  const hit = new Set<AllyCode>();
+// Who is hit depends only on the injects so far, and the list of injects is replaced, never mutated, when one
+// arrives: a one-entry memo per list (never a source of truth). The sets are shared, hence read-only.
+let lastHit: {
+  env: Env;
+  injects: SessionState["injects"];
+  all: ReadonlySet<AllyCode>;
+  direct: ReadonlySet<AllyCode>;
+} | null = null;
+
+function hitSets(env: Env, state: SessionState): { all: ReadonlySet<AllyCode>; direct: ReadonlySet<AllyCode> } {
+  if (lastHit?.injects === state.injects && lastHit.env === env) return lastHit;
+  const all = new Set<AllyCode>();
+  const direct = new Set<AllyCode>();
   for (const active of state.injects) {
     const inject = findInject(env, active.id);
     if (!inject) continue;
-    for (const c of inject.targets) hit.add(c);
-    for (const c of inject.spillover) hit.add(c);
+    for (const c of inject.targets) {
+      all.add(c);
+      direct.add(c);
+    }
+    for (const c of inject.spillover) all.add(c);
   }
-  return hit;
+  lastHit = { env, injects: state.injects, all, direct };
+  return lastHit;
+}
+
+/** Allies hit directly or by spillover in any inject so far. */
+export function victims(env: Env, state: SessionState): ReadonlySet<AllyCode> {
+  return hitSets(env, state).all;
 }
 
 /** Allies hit directly (not by spillover) in any inject so far. */
-export function directTargets(env: Env, state: SessionState): Set<AllyCode> {
-  const hit = new Set<AllyCode>();
-  for (const active of state.injects) for (const c of findInject(env, active.id)?.targets ?? []) hit.add(c);
-  return hit;
+export function directTargets(env: Env, state: SessionState): ReadonlySet<AllyCode> {
+  return hitSets(env, state).direct;
 }
 
 /** What every ally's outlook shares in one state: who is hit, how far states are hit, who pleaded. */
 interface TableContext {
-  hit: Set<AllyCode>;
+  hit: ReadonlySet<AllyCode>;
   stateHarm: number;
   helpSought: boolean;
   pleas: { code: AllyCode; severity: number }[]; // allies under attack that pleaded this cycle, gravest first
