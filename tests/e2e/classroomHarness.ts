@@ -9,9 +9,9 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { buildGame, buildIsFresh, launchChromium, ROOT } from "../../src/cli/browser.ts";
 import { type GameServer, startGameServer } from "../../src/server/gameServer.ts";
-import type { Harness } from "./harness.ts";
+import { type Harness, OUT_DIR } from "./harness.ts";
 
-const BUILD_DIR = join(ROOT, "test-results", "e2e-dist-classroom");
+const BUILD_DIR = join(OUT_DIR, "e2e-dist-classroom");
 
 export interface ClassroomHarness extends Harness {
   server: GameServer;

@@ -7,6 +7,7 @@
  *   CHROMIUM_PATH  the Chromium binary (default /usr/bin/chromium); when missing the e2e suites are skipped
  *                  with a loud "E2E SKIPPED" line on stderr.
  *   E2E_DIST       serve this existing build instead of building (e.g. dist after `npm run build`).
+ *   E2E_OUT        write builds and screenshots here instead of test-results/.
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -27,8 +28,10 @@ import {
 export const E2E_SKIP = !chromiumAvailable();
 if (E2E_SKIP) process.stderr.write(`\n${chromiumMissingMessage("E2E")}\n\n`);
 
-export const SCREENSHOT_DIR = join(ROOT, "test-results", "screenshots");
-const BUILD_DIR = join(ROOT, "test-results", "e2e-dist");
+/** Where e2e output goes: test-results, or E2E_OUT (so that two runs at once keep their own builds and pictures). */
+export const OUT_DIR = process.env.E2E_OUT ? resolve(process.env.E2E_OUT) : join(ROOT, "test-results");
+export const SCREENSHOT_DIR = join(OUT_DIR, "screenshots");
+const BUILD_DIR = join(OUT_DIR, "e2e-dist");
 
 export interface Viewport {
   width: number;
