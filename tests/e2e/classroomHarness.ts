@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { buildGame, buildIsFresh, launchChromium, ROOT } from "../../src/cli/browser.ts";
+import { buildGame, buildIsFresh, launchChromium } from "../../src/cli/browser.ts";
 import { type GameServer, startGameServer } from "../../src/server/gameServer.ts";
 import { type Harness, OUT_DIR } from "./harness.ts";
 
