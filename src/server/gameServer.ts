@@ -13,6 +13,7 @@ import express from "express";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../net/protocol.ts";
 import { apiRouter } from "./api.ts";
 import { CouncilRoom, setRegistry } from "./councilRoom.ts";
+import { installGate } from "./httpGate.ts";
 import { realClock } from "./pacer.ts";
 import { Registry } from "./registry.ts";
 import { staticFiles } from "./staticServer.ts";
@@ -29,6 +30,7 @@ export interface GameServerOptions {
   trustProxy?: boolean; // a reverse proxy in front sets X-Real-IP / X-Forwarded-For; else the socket's address counts
   log?: (line: string) => void;
   maxSessions?: number; // unfinished sessions this process runs at most (MAX_SESSIONS)
+  allowedOrigins?: readonly string[]; // other sites whose pages may call this server (ALLOWED_ORIGINS)
 }
 
 export interface GameServer {
@@ -73,16 +75,8 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   // Clients join and reconnect; only this server creates rooms (POST /api/sessions, restores).
   matchMaker.controller.exposedMethods = ["join", "joinById", "reconnect"];
   await server.listen(options.port, options.host);
-  // Colyseus takes a join's address (for the join rate limit) from proxy headers only: its matchmaking route
-  // does not see the socket. Without a trusted proxy the socket's address is the client's, and a client's own
-  // X-Real-IP is not believed. Prepended after listen(), so this runs before Colyseus's request listener.
-  // Behind a trusted proxy, the address it appended last to X-Forwarded-For (or its X-Real-IP) counts: the
-  // first hop of X-Forwarded-For is whatever the client wrote there.
-  http.prependListener("request", (req) => {
-    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",");
-    const proxied = req.headers["x-real-ip"] ?? hops[hops.length - 1]?.trim();
-    req.headers["x-real-ip"] = (options.trustProxy && proxied) || req.socket.remoteAddress || "";
-  });
+  // Every request and upgrade passes the gate first (address, origin, headers, body and join limits).
+  installGate(http, { trustProxy: options.trustProxy ?? false, allowedOrigins: options.allowedOrigins ?? [] });
   const address = http.address() as AddressInfo;
   const url = `http://${options.host}:${address.port}`;
 

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the game, the session API and the multiplayer endpoint on http://127.0.0.1:8080.
  * Environment: PORT, HOST, DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME, TRUST_PROXY=1
- * (behind a reverse proxy that sets X-Real-IP or X-Forwarded-For), MAX_SESSIONS (unfinished sessions, default 400).
+ * (behind a reverse proxy that sets X-Real-IP or X-Forwarded-For), MAX_SESSIONS (unfinished sessions, default 400),
+ * ALLOWED_ORIGINS (comma-separated sites whose pages may call this server besides its own).
  */
 import { startGameServer } from "./gameServer.ts";
 
@@ -17,6 +18,7 @@ const server = await startGameServer({
   owner: process.env.PROCESS_NAME || undefined,
   trustProxy: process.env.TRUST_PROXY === "1",
   maxSessions: process.env.MAX_SESSIONS ? Number(process.env.MAX_SESSIONS) : undefined,
+  allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
 });
 process.stdout.write(`Case by Case on ${server.url}/\n`);
 

@@ -30,8 +30,8 @@ export function bundledRoster(): Roster {
 export function bundledScenario(id: string): Scenario | undefined {
   const cached = scenarios.get(id);
   if (cached) return cached;
+  if (!Object.hasOwn(FILES, id)) return undefined; // "constructor" and friends are not scenarios
   const data = FILES[id];
-  if (data === undefined) return undefined;
   const scenario = validateScenario(data, `scenarios/${id}.json`, bundledRoster());
   scenarios.set(id, scenario);
   return scenario;
