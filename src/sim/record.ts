@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { type EngineEvent, eventSchema } from "./events.ts";
-import { applyParsed, createSession, type SeatPlan, type Session } from "./session.ts";
+import { applyParsed, checkSeats, createSession, type SeatPlan, type Session } from "./session.ts";
 import type { Env } from "./state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "./version.ts";
 
@@ -67,6 +67,8 @@ export function replayRecord(env: Env, record: SessionRecord): Session {
     throw new RecordError(
       `record was made by engine ${record.engine}; this engine is ${ENGINE_VERSION}, whose rules may differ`,
     );
+  const problem = checkSeats(env, record.seats);
+  if (problem) throw new RecordError(`$.seats: ${problem}`);
   let session = createSession(env, record.seed, record.seats);
   record.events.forEach((event, i) => {
     const result = applyParsed(session, event);

@@ -99,4 +99,21 @@ describe("npm run sim", () => {
     expect(replay.code).toBe(2);
     expect(replay.err).toMatch(/\$\.events\[3\] \(draft\.table\) was refused: the chair is played by the AI/);
   });
+
+  it("refuses a record naming an ally that has no seat, with exit 2 and one line", () => {
+    const r = sim("--scenario", "estonia-2007", "--seed", "2", "--json");
+    for (const [key, value] of [
+      ["humans", ["XXX"]],
+      ["role", "ZZZ"],
+    ] as const) {
+      const data = JSON.parse(r.out);
+      data.record.seats[key] = value;
+      const file = join(dir, `unknown-ally-${key}.json`);
+      writeFileSync(file, JSON.stringify(data));
+      const replay = sim("--replay", file);
+      expect(replay.code, key).toBe(2);
+      expect(replay.err.trim().split("\n")).toHaveLength(1);
+      expect(replay.err).toMatch(/\$\.seats: (XXX|ZZZ) has no seat in this Council/);
+    }
+  });
 });
