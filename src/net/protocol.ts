@@ -196,6 +196,13 @@ export const ALLY_ACTIONS = [
   "silence.break",
   "silence.reserve",
   "corridor.talk",
+  "corridor.reply",
   "coalition.join",
 ] as const;
-export const CHAIR_ACTIONS = ["draft.table", "consultation.close", "phase.attribution", "corridor.talk"] as const; // phase.attribution: await evidence
+export const CHAIR_ACTIONS = [
+  "draft.table",
+  "consultation.close",
+  "phase.attribution", // await evidence
+  "corridor.talk",
+  "corridor.reply",
+] as const;

@@ -21,6 +21,7 @@ import { capitalAtCycleStart, corridorTalk, relaxSway } from "./negotiation.ts";
 import { computeScores, outcomeOf } from "./scoring.ts";
 import { breakSilence, reserveSilence, resolveSilence, tableDraft } from "./silence.ts";
 import type { Controller, Env, Phase, SessionState } from "./state.ts";
+import { corridorReply } from "./talkThreads.ts";
 
 const ATTRIBUTION_STEP_HOURS = 24;
 
@@ -90,6 +91,7 @@ const OPEN_WHILE_DELIBERATING = {
   "assistance.request": { actions: "requestAssistance" },
   "article4.request": { actions: "requestArticle4" },
   "corridor.talk": { actions: "corridorTalk" },
+  "corridor.reply": { actions: "corridorReply" },
   "inject.play": { target: "incident", actions: "playOptionalInject" },
 } as const;
 
@@ -164,8 +166,11 @@ export function createCrisisMachine(env: Env) {
       ),
       corridorTalk: assign(({ context, event }) =>
         event.type === "corridor.talk"
-          ? corridorTalk(env, context, event.by, event.with, event.offer, event.measure ?? null)
+          ? corridorTalk(env, context, event.by, event.with, event.offer, event.measure ?? null, event.message)
           : context,
+      ),
+      corridorReply: assign(({ context, event }) =>
+        event.type === "corridor.reply" ? corridorReply(context, event.by, event.to, event.text) : context,
       ),
       awaitEvidence: assign(({ context, event }) => (event.by === "chair" ? awaitEvidence(context) : context)),
       closeConsultation: assign(({ context }) => closeConsultation(context)),
@@ -247,6 +252,7 @@ export function createCrisisMachine(env: Env) {
           "silence.break": { actions: "breakSilence" },
           "silence.reserve": { actions: "reserveSilence" },
           "corridor.talk": { actions: "corridorTalk" },
+          "corridor.reply": { actions: "corridorReply" },
           "silence.deadline": { actions: "resolveSilence" },
         },
       },

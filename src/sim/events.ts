@@ -5,10 +5,14 @@ import { isHuman } from "./council.ts";
 import { availableAt, hasWording, MEASURE_IDS, measureById, WORDINGS } from "./measures.ts";
 import { talkRefusal } from "./negotiation.ts";
 import type { Env, Phase, SessionState } from "./state.ts";
+import { MESSAGE_MAX, replyRefusal } from "./talkThreads.ts";
 
 const ally = z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST");
 const measure = z.enum(MEASURE_IDS);
 const freeText = z.string().trim().max(500);
+/** A line written in corridor talks: plain text, trimmed, short. */
+const message = z.string().trim().min(1, "write a message").max(MESSAGE_MAX);
+const seat = z.union([z.literal("chair"), ally]);
 export const OFFERS = ["none", "reassurance", "linkage", "intelligence", "legal"] as const;
 export const ARGUMENTS = ["evidence", "solidarity", "legal", "escalation"] as const;
 const system = z.literal("system");
@@ -50,10 +54,17 @@ export const eventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("consultation.close"), by: z.literal("chair") }),
   z.strictObject({
     type: z.literal("corridor.talk"),
-    by: z.union([z.literal("chair"), ally]),
+    by: seat,
     with: ally,
     offer: z.enum(OFFERS),
     measure: measure.optional(), // the measure the talk is about
+    message: message.optional(), // to a delegation a person plays: the first line of the thread
+  }),
+  z.strictObject({
+    type: z.literal("corridor.reply"),
+    by: seat,
+    to: seat, // the other party of an open thread, played by a person
+    text: message,
   }),
   z.strictObject({
     type: z.literal("silence.break"),
@@ -106,7 +117,8 @@ export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: E
         if (w && !hasWording(id, w)) return `${measureById(id).name} has no ${w} wording`;
       }
     }
-    if (event.type === "corridor.talk") return talkRefusal(s, "chair", event.with, event.offer);
+    if (event.type === "corridor.talk") return talkRefusal(s, "chair", event.with, event.offer, event.message);
+    if (event.type === "corridor.reply") return replyRefusal(s, "chair", event.to);
     return null;
   }
   if (event.by === "system") return checkSystem(env, s, phase, event);
@@ -124,7 +136,8 @@ export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: E
     return `${event.by} has broken silence; it cannot also keep it`;
   if (event.type === "silence.reserve" && s.draft?.reserves.some((r) => r.by === event.by))
     return `${event.by} has already put a reservation on record`;
-  if (event.type === "corridor.talk") return talkRefusal(s, event.by, event.with, event.offer);
+  if (event.type === "corridor.talk") return talkRefusal(s, event.by, event.with, event.offer, event.message);
+  if (event.type === "corridor.reply") return replyRefusal(s, event.by, event.to);
   if (event.type === "coalition.join") return joinRefusal(env, s, event.by, event.measure);
   return null;
 }

@@ -22,6 +22,7 @@ import type {
   Sway,
   Talk,
 } from "./state.ts";
+import { playedByPerson } from "./talkThreads.ts";
 
 /** Political capital per cycle: the chair's and each ally's (allies under attack have more to spend). */
 export const CAPITAL = { chair: 6, ally: 3, victim: 4 } as const;
@@ -72,10 +73,18 @@ function addSway(sway: Sway, delta: Partial<Sway>): Sway {
   };
 }
 
-/** Why a talk cannot happen now, or null. */
-export function talkRefusal(s: SessionState, by: SeatId, withCode: AllyCode, offer: Offer): string | null {
+/** Why a talk cannot happen now, or null (a message can only go to a delegation a person plays). */
+export function talkRefusal(
+  s: SessionState,
+  by: SeatId,
+  withCode: AllyCode,
+  offer: Offer,
+  message?: string,
+): string | null {
   if (by === withCode) return "a delegation cannot hold corridor talks with itself";
   if (!s.allies.some((a) => a.code === withCode)) return `${withCode} has no seat in this Council`;
+  if (message !== undefined && !playedByPerson(s, withCode))
+    return `${withCode} is played by the AI: it hears offers, not messages`;
   const left = s.capital[by] ?? 0;
   if (left < OFFER_COST[offer])
     return `not enough political capital: ${offer} talks cost ${OFFER_COST[offer]}, ${left} left in this cycle`;
@@ -137,7 +146,9 @@ function focusOf(env: Env, s: SessionState, i: number, measure: MeasureId | null
 
 /**
  * A corridor talk: `by` meets `withCode`, makes its offer, and hears the ally's concerns on the focus measures
- * as they stand after the offer. Spends capital; takes game time unless a draft is under silence.
+ * as they stand after the offer. Spends capital; takes game time unless a draft is under silence. When a
+ * person plays the ally nothing is heard (the engine does not read a person's mind): the talk opens a thread
+ * of messages instead, with `message` as its first line if one is given.
  */
 export function corridorTalk(
   env: Env,
@@ -146,6 +157,7 @@ export function corridorTalk(
   withCode: AllyCode,
   offer: Offer,
   measure: MeasureId | null,
+  message?: string,
 ): SessionState {
   let s = s0.draft ? s0 : advanceClock(env, s0, TALK_HOURS);
   const i = s.allies.findIndex((a) => a.code === withCode);
@@ -158,6 +170,7 @@ export function corridorTalk(
     moved = receiveSecondhand(env, moved, evidenceOf(s, by), evidenceStrengths(s), values[7] ?? 0.5);
   const allies = s.allies.map((a, x) => (x === i ? moved : a));
   s = { ...s, rng, allies, capital: { ...s.capital, [by]: (s.capital[by] ?? 0) - OFFER_COST[offer] } };
+  const person = playedByPerson(s, withCode);
   const talk: Talk = {
     by,
     with: withCode,
@@ -165,8 +178,9 @@ export function corridorTalk(
     cycle: s.cycle,
     offer,
     measure,
-    heard: hear(env, s, i, focusOf(env, s, i, measure), values),
+    heard: person ? [] : hear(env, s, i, focusOf(env, s, i, measure), values),
   };
+  if (person) talk.messages = message ? [{ by, hour: s.hour, text: message }] : [];
   // Talks are private: they live in `talks` (redacted per seat), never in the public log.
   return { ...s, talks: [...s.talks, talk] };
 }

@@ -115,6 +115,14 @@ export interface Talk {
   offer: Offer;
   measure: MeasureId | null; // the measure the talk was about, if any
   heard: Concern[];
+  messages?: TalkMessage[]; // when a person plays the ally: what the two delegations wrote (nothing is "heard")
+}
+
+/** One line written in corridor talks between two delegations people play (plain text, never markup). */
+export interface TalkMessage {
+  by: SeatId;
+  hour: number;
+  text: string;
 }
 
 /** What a corridor talk revealed about one measure: would the ally accept it, softened, and why not. */

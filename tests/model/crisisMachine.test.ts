@@ -56,7 +56,8 @@ function representativeEvents(env: Env): EngineEvent[] {
       wording: { sanctions: "soft" },
       split: ["sanctions"],
     },
-    { type: "corridor.talk", by: "chair", with: ALLY, offer: "reassurance" },
+    { type: "corridor.talk", by: "chair", with: ALLY, offer: "reassurance", message: "a word before the text?" },
+    { type: "corridor.reply", by: ALLY, to: "chair", text: "gladly" },
     { type: "silence.break", by: ALLY, reason: "we cannot accept this text" },
     { type: "silence.reserve", by: ALLY, text: "we read this text as no more than a statement" },
     { type: "coalition.join", by: ALLY, measure: "sanctions" },
@@ -75,7 +76,8 @@ function serializeState(snapshot: CrisisSnapshot): string {
   const s = snapshot.context;
   const draft = s.draft ? `d${s.draft.breaks.length}` : "-";
   const pending = s.injects.length - s.reactions.length;
-  return `${String(snapshot.value)}|r${s.round}|${draft}|i${s.injects.length}|n${s.nextInject}|p${pending}`;
+  const thread = s.talks.some((t) => t.messages) ? "|m" : ""; // corridor replies need an open thread
+  return `${String(snapshot.value)}|r${s.round}|${draft}|i${s.injects.length}|n${s.nextInject}|p${pending}${thread}`;
 }
 
 function buildModel() {
@@ -140,7 +142,7 @@ describe(`crisis statechart model (${SCENARIO}, human chair and ${ALLY})`, () =>
     // server's unit tests take them.
     const FACILITATOR = [":seat.control", ":facilitator.note", ":truth.reveal"];
     expect(declared).toEqual(expect.arrayContaining(FACILITATOR));
-    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 8 + 11 + 4 + 2);
+    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 9 + 12 + 5 + 2);
     const taken = new Set<string>();
     for (const edge of edges) {
       if (edge.to === edge.from) continue; // no transition was enabled
