@@ -8,7 +8,7 @@ import { type AuthContext, type Client, ErrorCode, getMessageBytes, Protocol, Ro
 import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
 import { type JoinOptions, joinSchema, parseClientMessage, type ResultMessage, type Viewer } from "../net/protocol.ts";
 import type { CouncilSession, SessionStatus } from "./councilSession.ts";
-import { RateLimiter } from "./rateLimit.ts";
+import { isCorridorMessage, messageLimiter, RateLimiter, TOO_MANY_MESSAGES } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
 import { ViewBatch } from "./viewBatch.ts";
@@ -79,6 +79,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private registry!: Registry;
   private readonly connections = new Map<string, Connection>();
   private readonly limiter = new RateLimiter(MESSAGE_RATE);
+  private readonly talkLimiter = messageLimiter(); // corridor messages, by player (all their tabs together)
   private unsubscribe: () => void = () => {};
   private eventsSync: unknown = null; // the pending update of the status's event count
 
@@ -223,6 +224,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     if (!player) return "only a delegate in a seat can act";
     const parsed = parseClientMessage("act", raw);
     if (!parsed.ok) return parsed.reason;
+    if (isCorridorMessage(parsed.value.event) && !this.talkLimiter.take(player.player)) return TOO_MANY_MESSAGES;
     const outcome = this.council.act(player, parsed.value.event);
     return outcome.ok ? null : outcome.reason;
   }
@@ -236,6 +238,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   /** A flood is logged once per connection every 10 seconds, not once per message. */
   private worthLogging(client: Client, reason: string): boolean {
+    if (reason === TOO_MANY_MESSAGES) return false; // the sender is told; the log need not be
     if (reason !== FLOODING) return true;
     const connection = this.connections.get(client.sessionId);
     const now = Date.now();

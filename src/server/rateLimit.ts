@@ -40,3 +40,18 @@ export class RateLimiter {
       if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
   }
 }
+
+/** Corridor messages a delegate may write (opening talks with a message, or writing back) per minute. */
+export const MESSAGES_PER_MINUTE = 6;
+/** Why a message over that limit is refused (not applied, not recorded, not logged). */
+export const TOO_MANY_MESSAGES = `too many corridor messages: at most ${MESSAGES_PER_MINUTE} a minute; wait a few seconds and send it again`;
+
+/** Corridor messages by delegate: MESSAGES_PER_MINUTE at once, then one every 60/MESSAGES_PER_MINUTE seconds. */
+export function messageLimiter(now?: () => number): RateLimiter {
+  return new RateLimiter({ burst: MESSAGES_PER_MINUTE, perSecond: MESSAGES_PER_MINUTE / 60, ...(now ? { now } : {}) });
+}
+
+/** Whether an `act` event carries text between delegations (a corridor talk with a message, or a reply). */
+export function isCorridorMessage(event: Record<string, unknown>): boolean {
+  return event.type === "corridor.reply" || (event.type === "corridor.talk" && event.message !== undefined);
+}
