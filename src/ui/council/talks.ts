@@ -2,13 +2,74 @@
 import { legalMoves } from "../../sim/bots/bot.ts";
 import { OFFERS } from "../../sim/events.ts";
 import { OFFER_NAMES } from "../../sim/explain.ts";
-import { availableAt, MEASURES } from "../../sim/measures.ts";
+import { availableAt, MEASURES, type MeasureId, measureById } from "../../sim/measures.ts";
 import { OFFER_COST } from "../../sim/negotiation.ts";
 import type { Session } from "../../sim/session.ts";
 import { stateOf } from "../../sim/session.ts";
-import type { SeatId } from "../../sim/state.ts";
+import type { Offer, Reason, SeatId } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
 import { allyName, talkSummary, talksBy } from "../viewModel.ts";
+import { currentDraft } from "./draft.ts";
+import { reasonWords, soundDraft } from "./soundingsPanel.ts";
+
+/** The offer that answers an objection: evidence for doubts on attribution, linkage for costs, a legal reading for harm. */
+export function suggestedOffer(reasons: readonly Pick<Reason, "code">[]): Offer {
+  if (reasons.some((r) => r.code === "attribution_below_threshold")) return "intelligence";
+  if (reasons.some((r) => r.code === "economic_cost" || r.code === "domestic_constraint")) return "linkage";
+  if (reasons.some((r) => r.code === "severity_below_threshold")) return "legal";
+  return "reassurance";
+}
+
+/**
+ * Opens the talks form on one ally (from its dossier or the soundings): chooses it, the measure to talk about
+ * and the offer that answers its objection (when affordable), and brings the form into view. False when the
+ * form is not on the page (talks are closed).
+ */
+export function openTalksWith(code: string, measure?: MeasureId, offer?: Offer): boolean {
+  const select = document.getElementById("talk-with") as HTMLSelectElement | null;
+  if (!select || ![...select.options].some((o) => o.value === code)) return false;
+  select.value = code;
+  select.dispatchEvent(new Event("change")); // fills in what the soundings suggest for this ally
+  const about = document.getElementById("talk-measure") as HTMLSelectElement | null;
+  if (about && measure) about.value = measure;
+  if (measure && !offer) offer = suggestionFor(code, measure);
+  const radio = offer ? document.querySelector<HTMLInputElement>(`input[name="offer"][value="${offer}"]`) : null;
+  if (radio && !radio.disabled) radio.checked = true;
+  select.scrollIntoView({ block: "center" });
+  select.focus();
+  return true;
+}
+
+/** What the soundings suggest to talk about with each ally (set while a talks form is on the page). */
+let suggestions = new Map<string, { measure: MeasureId; offer: Offer; line: string }>();
+
+function suggestionFor(code: string, measure: MeasureId): Offer | undefined {
+  const s = suggestions.get(code);
+  return s?.measure === measure ? s.offer : undefined;
+}
+
+/** For each ally predicted to object to the text `you` are working on: the first measure, its reasons, the offer. */
+function talkSuggestions(
+  session: Session,
+  you: SeatId,
+): Map<string, { measure: MeasureId; offer: Offer; line: string }> {
+  const s = stateOf(session);
+  const text =
+    you === "chair" ? currentDraft(session) : { measures: [...s.proposal], wording: s.proposalWording, split: [] };
+  const found = new Map<string, { measure: MeasureId; offer: Offer; line: string }>();
+  for (const m of soundDraft(session, you, text))
+    for (const o of m.objectors) {
+      if (found.has(o.code)) continue;
+      const offer = suggestedOffer(o.reasons);
+      const why = o.reasons.length ? ` (${o.reasons.map(reasonWords).join(", ")})` : "";
+      found.set(o.code, {
+        measure: m.measure,
+        offer,
+        line: `The soundings say ${allyName(session, o.code)} may object to ${measureById(m.measure).name.toLowerCase()}${why}; ${OFFER_NAMES[offer]} may answer that (costs ${OFFER_COST[offer]}).`,
+      });
+    }
+  return found;
+}
 
 /** The allies `you` may hold talks with now (empty when talks are not open to you). */
 export function talkPartners(session: Session, you: SeatId): string[] {
@@ -79,8 +140,21 @@ export function corridorTalks(session: Session, you: SeatId, send: (event: unkno
         ),
       ),
     );
+    suggestions = talkSuggestions(session, you);
+    const hint = h("p", { class: "talk-hint", id: "talk-hint", "aria-live": "polite" });
+    const showHint = (prefill: boolean) => {
+      const tip = suggestions.get(withSelect.value);
+      hint.textContent = tip?.line ?? `The soundings expect ${allyName(session, withSelect.value)} to accept the text.`;
+      if (!prefill || !tip) return;
+      about.value = tip.measure;
+      const radio = form.querySelector<HTMLInputElement>(`input[name="offer"][value="${tip.offer}"]`);
+      if (radio && !radio.disabled) radio.checked = true;
+    };
+    withSelect.addEventListener("change", () => showHint(true));
+    showHint(false);
     form.append(
       h("div", { class: "control-row" }, h("label", { for: "talk-with" }, "Talk with"), withSelect),
+      hint,
       offers,
       h("div", { class: "control-row" }, h("label", { for: "talk-measure" }, "About"), about),
       button("Hold talks", "talk", () => {
