@@ -9,7 +9,7 @@ import type { SeatId } from "../../sim/state.ts";
 import { button, h, pct } from "../dom.ts";
 import { logLines, positionLines } from "../viewModel.ts";
 import { objectiveText } from "../words.ts";
-import { talkHistory, talkPartners } from "./talks.ts";
+import { openTalksWith, talkHistory, talkPartners } from "./talks.ts";
 
 const ACTOR_WORDS: Record<string, string> = {
   state: "a state",
@@ -184,15 +184,7 @@ export function dossierPanel(
       { class: "meta small" },
       `Profile basis (stylized, not an official position): ${provenanceAt(profile, date)}`,
     ),
-    canTalk
-      ? button(`Corridor talks with ${profile.name}…`, "talk-with", () => {
-          const select = document.getElementById("talk-with") as HTMLSelectElement | null;
-          if (!select) return;
-          select.value = code;
-          select.focus();
-          select.scrollIntoView({ block: "center" });
-        })
-      : null,
+    canTalk ? button(`Hold corridor talks with ${profile.name}…`, "talk-with", () => openTalksWith(code)) : null,
     button("Close dossier", "close-dossier", close),
   );
 }
