@@ -18,6 +18,7 @@ import { controlsPanel, editingIn, type Run, seatsPanel } from "./facilitatorPan
 import { joinBox } from "./projectorView.ts";
 import { type Shell, setAddress } from "./shell.ts";
 import { connectionBanner, connectionPill, every } from "./status.ts";
+import { threadsKey, threadsPanel } from "./talkThread.ts";
 import "./classroom.css";
 import "./facilitator.css";
 
@@ -70,6 +71,8 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
   const controls = controlsPanel(game, run);
   const seats = h("div", { class: "fac-seats-slot" });
   const council = h("div", { class: "fac-council" });
+  const talks = h("div", { class: "fac-talks-slot" });
+  let talksKey = "";
   const rerun = (seed: number) => {
     const s = stateOf(game.session);
     createRemoteSession({ scenario: s.scenarioId, seed, chair: s.chair, timers: game.view.clock.timers }).then(
@@ -109,7 +112,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     h(
       "div",
       { class: "fac-body" },
-      h("div", { class: "fac-col" }, notice, status, controls.el),
+      h("div", { class: "fac-col" }, notice, status, controls.el, talks),
       h("div", { class: "fac-col" }, seats),
       h("div", { class: "fac-col" }, council),
     ),
@@ -151,6 +154,11 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     controls.tick();
     // Rebuild the seats only when they change, and not under the facilitator's hand (an open select).
     renderSeats();
+    const tk = `${threadsKey(game.session)}|${JSON.stringify(game.view.seats.map((x) => x.name))}`;
+    if (tk !== talksKey) {
+      talksKey = tk;
+      talks.replaceChildren(threadsPanel(game));
+    }
     const ck = `${s.log.length}|${phase}`;
     if (ck !== councilKey) {
       councilKey = ck;

@@ -13,6 +13,7 @@ import { button, h } from "../dom.ts";
 import { debriefScreen } from "../screens/debrief.ts";
 import { mountRoom, type Shell } from "./shell.ts";
 import { clockText, connectionBanner, connectionPill, every, silenceLeft } from "./status.ts";
+import { talkThreads } from "./talkThread.ts";
 
 interface Part {
   key: string;
@@ -61,6 +62,9 @@ function seatPart(shell: Shell, game: RemoteGame, seat: SeatId, name: string, le
     privateReadings: false,
   });
   screen.el.classList.add("net-player");
+  // Talks with other delegates sit under "Your move", kept apart from the panels the screen redraws.
+  const threads = talkThreads(game, seat);
+  screen.el.querySelector(".slot-actions")?.after(threads.el);
   const unmount = mountRoom(
     shell,
     screen.roomHost,
@@ -73,7 +77,7 @@ function seatPart(shell: Shell, game: RemoteGame, seat: SeatId, name: string, le
   return {
     key: `seat:${seat}`,
     el: screen.el,
-    update: () => {},
+    update: () => threads.update(),
     tick: () => {
       live.update();
       screen.tick();
