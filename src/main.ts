@@ -1,6 +1,7 @@
 /** Browser entry: starts the app on #app. Randomness for new seeds lives here, never in the engine. */
 import "./zodConfig.ts"; // first: schemas read it when they are built
 import "./ui/styles.css";
+import "./ui/guide.css";
 import "./ui/desk.css";
 import { startApp } from "./ui/app.ts";
 

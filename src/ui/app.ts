@@ -10,6 +10,7 @@ import type { Route, Shell } from "./classroom/shell.ts";
 import { councilScreen } from "./council/screen.ts";
 import { Director } from "./director.ts";
 import { h } from "./dom.ts";
+import { startGuide } from "./guide/index.ts";
 import { aboutScreen } from "./screens/about.ts";
 import { debriefScreen } from "./screens/debrief.ts";
 import { menuScreen } from "./screens/menu.ts";
@@ -27,6 +28,7 @@ export interface AppOptions {
 
 export function startApp(options: AppOptions): void {
   const { root, storage } = options;
+  const guide = startGuide(storage); // the reading bar, the glossary and the guided first game
   let teardown: () => void = () => {};
   // Fetch the council room (and Phaser, its own chunk) while the player reads the menus.
   let roomModule: Promise<typeof import("../scenes/mountCouncil.ts")> | null = null;
@@ -39,6 +41,7 @@ export function startApp(options: AppOptions): void {
     teardown();
     teardown = onLeave ?? (() => {});
     root.dataset.phase = phase;
+    guide.place(el);
     root.replaceChildren(el);
     el.querySelector<HTMLElement>("h1")?.focus?.();
     window.scrollTo(0, 0);
@@ -51,6 +54,10 @@ export function startApp(options: AppOptions): void {
       menuScreen(
         {
           solo: scenarios,
+          guided: () => {
+            guide.enable();
+            newGame("estonia-2007", options.randomSeed(), "EST", false);
+          },
           resume: saved ? () => play(saved, false) : null,
           load: (file) => void loadFile(file),
           classroom: () => networked({ to: "hub", mode: "classroom" }),
@@ -128,6 +135,7 @@ export function startApp(options: AppOptions): void {
     const you: SeatId = game.record.seats.role;
     const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20, storage });
     const screen = councilScreen(game, director, you, () => menu());
+    const unguide = guide.follow(game, director, you);
     screen.refresh(); // before it is shown: the browser then styles the screen once, complete
     show(phaseOf(game.session), screen.el);
     director.onTick = () => screen.tick();
@@ -140,6 +148,7 @@ export function startApp(options: AppOptions): void {
     teardown = () => {
       alive = false;
       director.stop();
+      unguide();
       unsubscribe();
       room?.destroy(); // before it was ready, the screen does not know it yet
       screen.destroy();

@@ -9,6 +9,7 @@ import type { SeatId } from "../../sim/state.ts";
 import type { CouncilView } from "../councilView.ts";
 import type { Director } from "../director.ts";
 import { button, h } from "../dom.ts";
+import { hintPanel } from "../guide/hint.ts";
 import { councilView } from "../viewModel.ts";
 import { actionsPanel } from "./actions.ts";
 import { briefingPanel } from "./briefing.ts";
@@ -93,7 +94,7 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
     { class: "screen council", "aria-label": "The North Atlantic Council" },
     chrome.banner ?? null,
     header,
-    h("div", { class: "council-body" }, roomHost, h("div", { class: "panels" }, notice, actions, side)),
+    h("div", { class: "council-body" }, roomHost, h("div", { class: "panels" }, notice, actions, hintPanel(game, you), side)),
   );
 
   const send = (event: unknown) => {

@@ -1,8 +1,9 @@
-/** The main menu: Continue, Solo, Classroom, Workshop, Join a session, Load a record, About. */
+/** The main menu: Continue, Solo, Guided first game, Classroom, Workshop, Join a session, Load a record, About. */
 import { button, h } from "../dom.ts";
 
 export interface MenuActions {
   solo(): void;
+  guided(): void; // a first game with the guide explaining the Council as it goes
   resume: (() => void) | null;
   load(file: File): void;
   classroom(): void; // a teacher runs a session for the class
@@ -35,6 +36,7 @@ export function menuScreen(actions: MenuActions, message: string | null): HTMLEl
       { class: "menu-buttons", "aria-label": "Main menu" },
       actions.resume ? button("Continue", "continue", actions.resume, { class: "primary" }) : null,
       button("Solo", "solo", actions.solo, { class: actions.resume ? undefined : "primary" }),
+      button("Guided first game", "guided", actions.guided),
       button("Classroom: run a session for your class", "classroom", actions.classroom),
       button("Workshop: facilitate an exercise", "workshop", actions.workshop),
       button("Join a session with a code", "join", actions.join),

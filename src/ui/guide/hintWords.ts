@@ -1,0 +1,142 @@
+/**
+ * A hint in words: what the `ai` bot would do now in the player's seat, and why — read from the seat's own
+ * view (its own judgement of the text, the Secretariat's soundings for the chair). No DOM: the hint panel
+ * renders what this returns.
+ */
+import { stateConfidence } from "../../sim/attribution.ts";
+import { suggestMove } from "../../sim/autopilot.ts";
+import { type BotView, botView, type Move } from "../../sim/bots/bot.ts";
+import { ownAlly, ownJudgement, textOnTable } from "../../sim/bots/seatReading.ts";
+import { soundOut } from "../../sim/bots/soundings.ts";
+import { explainReason } from "../../sim/explain.ts";
+import { type MeasureId, measureById } from "../../sim/measures.ts";
+import type { Session } from "../../sim/session.ts";
+import type { SeatId } from "../../sim/state.ts";
+
+export interface Hint {
+  move: string; // what to do, as a sentence
+  reasons: string[]; // why, one sentence each
+  event: Move | null; // the move itself (null: wait)
+}
+
+const names = (ms: readonly MeasureId[]) => ms.map((m) => measureById(m).name.toLowerCase()).join(", ");
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const capitalised = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+const STANCE_WORDS = {
+  support: "support the working text",
+  undecided: "say you are undecided on the working text",
+  oppose: "oppose the working text",
+} as const;
+
+/** Why the seat's own judgement takes the text on the table as it does (at most `max` reasons). */
+function ownReasons(view: BotView, max = 4): string[] {
+  const { measures, wording } = textOnTable(view.state);
+  const j = ownJudgement(view, measures, wording);
+  if (!j) return [];
+  const lines = [...new Set(j.reasons.map((r) => capitalised(explainReason(r))))];
+  return lines.slice(0, max);
+}
+
+/** The chair's reading of the table: predicted support for each measure on the text, and who may hold out. */
+function chairReasons(view: BotView): string[] {
+  const { measures, wording } = textOnTable(view.state);
+  return measures.map((m) => {
+    const soundings = soundOut(view, m, wording[m] ?? "standard");
+    const holdouts = soundings.filter((x) => !x.judgement.accept).map((x) => x.ally);
+    const share = 1 - holdouts.length / Math.max(1, soundings.length);
+    return `${measureById(m).name}: the Secretariat expects about ${pct(share)} of the table to accept${
+      holdouts.length ? ` (may object: ${holdouts.slice(0, 6).join(", ")}${holdouts.length > 6 ? "…" : ""})` : ""
+    }`;
+  });
+}
+
+function describeMove(view: BotView, move: Move): Hint {
+  switch (move.type) {
+    case "consultation.statement": {
+      const asks = move.wants.length ? `, and ask for ${names(move.wants)}` : "";
+      const argues = move.arguments?.includes("solidarity") ? ", pleading solidarity with the allies attacked" : "";
+      return {
+        move: `State your position: ${STANCE_WORDS[move.stance]}${asks}${argues}.`,
+        reasons: ownReasons(view),
+        event: move,
+      };
+    }
+    case "silence.break":
+      return {
+        move: `Break silence${move.measures?.length ? ` on ${names(move.measures)}` : ""}.`,
+        reasons: [capitalised(move.reason), ...ownReasons(view, 2)],
+        event: move,
+      };
+    case "silence.reserve":
+      return { move: "Keep silence, with a reservation on record.", reasons: [move.text], event: move };
+    case "intel.share": {
+      const own = ownAlly(view);
+      const confidence = own ? stateConfidence(own.ally.belief) : 0;
+      return {
+        move: "Share your intelligence with all allies.",
+        reasons: [
+          `Your confidence that a state is behind the attack is ${pct(confidence)}, enough to stand behind.`,
+          "You hold evidence some allies lack; sharing raises their confidence too.",
+        ],
+        event: move,
+      };
+    }
+    case "assistance.request":
+      return {
+        move: "Request technical assistance.",
+        reasons: ["You were hit directly, and allied incident-response teams would improve your own forensics."],
+        event: move,
+      };
+    case "coalition.join":
+      return {
+        move: `Join a coalition of the willing for ${measureById(move.measure).name.toLowerCase()}.`,
+        reasons: ["Your government wants this measure, and the Council did not adopt it this cycle."],
+        event: move,
+      };
+    case "draft.table":
+      return {
+        move: `Table the working text under the silence procedure: ${names(move.measures) || "nothing"}.`,
+        reasons: ["Positions have settled, or the consultation rounds are spent.", ...chairReasons(view)],
+        event: move,
+      };
+    default:
+      return { move: `Make this move: ${move.type}.`, reasons: [], event: move };
+  }
+}
+
+/** What waiting means in each phase, when the bot would not move. */
+function describeWait(view: BotView): Hint {
+  const wait = (move: string, reasons: string[]): Hint => ({ move, reasons, event: null });
+  if (!view.legal.length) return wait("Nothing for your seat to decide right now: let the Council move on.", []);
+  const s = view.state;
+  if (view.seat === "chair" && view.phase !== "consultation")
+    return wait("Nothing for the chair to decide now: the allies have the floor.", chairReasons(view));
+  if (view.seat === "chair")
+    return wait("Let the table speak for another round before tabling.", [
+      `Round ${s.round} of ${view.env.scenario.settings.maxConsultationRounds}: positions may still move.`,
+      ...chairReasons(view),
+    ]);
+  switch (view.phase) {
+    case "attribution": {
+      const own = ownAlly(view);
+      return wait("Wait for more evidence before acting.", [
+        `Your confidence that a state is behind the attack is ${pct(own ? stateConfidence(own.ally.belief) : 0)}.`,
+      ]);
+    }
+    case "consultation":
+      return wait("You have stated your position this round: wait for the next.", ownReasons(view));
+    case "decision":
+      return wait("Keep silence: you can live with this draft.", ownReasons(view));
+    case "response":
+      return wait("No coalition worth joining: let the response run its course.", []);
+    default:
+      return wait("Nothing to do for now.", []);
+  }
+}
+
+/** The hint for `seat` now: the `ai` bot's move (or its wait) in words, with its reasons. */
+export function hintFor(session: Session, seat: SeatId): Hint {
+  const view = botView(session, seat);
+  const move = suggestMove(session, seat);
+  return move ? describeMove(view, move) : describeWait(view);
+}
