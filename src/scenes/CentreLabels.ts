@@ -14,6 +14,12 @@ const STYLE: Readonly<Record<Line, { color: string; bold: boolean }>> = {
   deadline: { color: CSS.amber, bold: true },
 };
 
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
 const firstBase = (box: Box) => Math.min(26, Math.max(12, Math.floor(box.h / 7))); // the largest size tried
 const fontSizeFor = (k: Line, base: number) => `${Math.round(base * SCALE[k])}px`;
 
@@ -53,6 +59,18 @@ export class CentreLabels {
 
   destroy(): void {
     for (const k of ORDER) this.texts[k]?.destroy();
+  }
+
+  /** The area the visible lines cover (speech bubbles keep clear of it), or null when none shows. */
+  get extent(): Box | null {
+    let out: Box | null = null;
+    for (const k of ORDER) {
+      const t = this.texts[k];
+      if (!t?.visible || this.values[k] === "") continue;
+      const b = { x: t.x - t.width / 2, y: t.y, w: t.width, h: t.height };
+      out = out ? union(out, b) : b;
+    }
+    return out;
   }
 
   /** The line's Text, made on first use with `value` at the size `arrange` tries first (so usually drawn once). */

@@ -12,7 +12,7 @@ import { boldFont } from "./palette.ts";
 import { RoomArt } from "./RoomArt.ts";
 import { SeatToken } from "./SeatToken.ts";
 import { SpeechBubbles } from "./SpeechBubbles.ts";
-import { type CouncilLayout, estimateTextWidth, layoutCouncil, type MeasureText } from "./seatLayout.ts";
+import { type Box, type CouncilLayout, estimateTextWidth, layoutCouncil, type MeasureText } from "./seatLayout.ts";
 
 /** What the room needs from whoever mounted it. */
 export interface RoomBridge {
@@ -34,6 +34,7 @@ export class CouncilScene extends Phaser.Scene {
   private art: RoomArt | null = null;
   private centre: CentreLabels | null = null;
   private legend: Legend | null = null;
+  private legendBox: Box | null = null; // where the key to the badges sits, if it shows
   private bubbles: SpeechBubbles | null = null;
   private flags: FlagAtlas | null = null;
   private settled = false; // the first frame is out (see afterFirstFrame)
@@ -154,6 +155,7 @@ export class CouncilScene extends Phaser.Scene {
     }
     for (const s of view.seats) this.tokens.get(s.code)?.update(s, view.selected === s.code);
     this.centre?.update(view);
+    this.updateObstacles();
     if (this.settled) this.showSpeech(view);
   }
 
@@ -166,14 +168,30 @@ export class CouncilScene extends Phaser.Scene {
     this.layout = layout;
     const legend = legendLayout(layout, this.measure);
     this.art.draw(layout, { seatIsYou: view.seats.map((s) => s.isYou), chairIsYou: view.chairIsYou, legend });
-    this.centre?.setBox(layout.centre);
+    this.centre?.setBox(legend?.centre ?? layout.centre);
+    this.legendBox = legend?.box ?? null;
     this.legend?.place(legend);
     this.bubbles?.clear();
+    this.updateObstacles();
     view.seats.forEach((s, i) => {
       const slot = layout.seats[i];
       if (slot) this.tokens.get(s.code)?.place(slot, layout);
     });
     this.showFlags();
+  }
+
+  /** Tells the bubbles where the centre title is (kept clear) and where flags, placards and the key are. */
+  private updateObstacles(): void {
+    const layout = this.layout;
+    if (!layout || !this.bubbles) return;
+    const r = layout.seatR;
+    const avoid = [
+      ...layout.seats.flatMap((s) => [s.placard, { x: s.x - r, y: s.y - r, w: 2 * r, h: 2 * r }]),
+      layout.chair.placard,
+      ...(this.legendBox ? [this.legendBox] : []),
+      ...[...this.tokens.values()].flatMap((t) => t.nameTagBox ?? []),
+    ];
+    this.bubbles.setObstacles(this.centre?.extent ?? null, avoid);
   }
 
   /** Puts the flags that have loaded on their seats, drawn for the current layout's flag size. */
@@ -229,9 +247,21 @@ export class CouncilScene extends Phaser.Scene {
   }
 
   /** For tests and previews: the layout in use, how many seats show their flag and how many bubbles are showing. */
-  get debugState(): { layout: CouncilLayout | null; flags: number; bubbles: number; objects: number; tweens: number } {
+  get debugState(): {
+    layout: CouncilLayout | null;
+    flags: number;
+    bubbles: number;
+    bubbleBoxes: Box[];
+    centreText: Box | null;
+    legend: Box | null;
+    objects: number;
+    tweens: number;
+  } {
     return {
       layout: this.layout,
+      bubbleBoxes: this.bubbles?.areas ?? [],
+      centreText: this.centre?.extent ?? null,
+      legend: this.legendBox,
       flags: [...this.tokens.values()].filter((t) => t.showsFlag).length,
       bubbles: this.bubbles?.count ?? 0,
       objects: this.children.length,

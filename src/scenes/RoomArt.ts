@@ -5,7 +5,7 @@
  * draws what moves (stance rings, badges, the selection, flags, bubbles), which keeps every frame cheap.
  */
 import type Phaser from "phaser";
-import type { LegendLayout } from "./Legend.ts";
+import type { LegendLayout } from "./legendLayout.ts";
 import { paintChair, paintLegendWords, paintSeats, paintTable } from "./roomPainting.ts";
 import type { CouncilLayout } from "./seatLayout.ts";
 

@@ -6,7 +6,7 @@
 import Phaser from "phaser";
 import type { SeatView } from "../ui/councilView.ts";
 import { drawBadge } from "./badges.ts";
-import { COLORS, DEPTH, lerpColor, STANCE } from "./palette.ts";
+import { COLORS, CSS, DEPTH, FONT, lerpColor, STANCE } from "./palette.ts";
 import type { BubbleAnchor } from "./SpeechBubbles.ts";
 import type { CouncilLayout, SeatSlot } from "./seatLayout.ts";
 
@@ -20,6 +20,7 @@ export class SeatToken {
   private readonly flagZone: Phaser.GameObjects.Zone;
   private readonly placardZone: Phaser.GameObjects.Zone;
   private flag: Phaser.GameObjects.Image | null = null;
+  private nameTag: Phaser.GameObjects.Text | null = null; // the delegate's name (projector), inward of the placard
   private slot: SeatSlot | null = null;
   private layout: CouncilLayout | null = null;
   private seat: SeatView | null = null;
@@ -29,10 +30,12 @@ export class SeatToken {
   private ringTween: Phaser.Tweens.Tween | null = null;
 
   private readonly scene: Phaser.Scene;
+  private readonly dpr: number;
   readonly code: string;
 
   constructor(scene: Phaser.Scene, code: string, dpr: number, onSelect: (code: string) => void) {
     this.scene = scene;
+    this.dpr = dpr;
     this.code = code;
     this.ring = scene.add.graphics().setDepth(DEPTH.ring);
     this.badges = scene.add.graphics().setDepth(DEPTH.badge);
@@ -60,6 +63,52 @@ export class SeatToken {
     const p = slot.placard;
     this.placardZone.setPosition(p.x + p.w / 2, p.y + p.h / 2).setSize(p.w, p.h);
     this.redraw();
+    this.placeNameTag();
+  }
+
+  /** Shows (or hides) the delegate's name, as text, just inward of the placard. */
+  private showNameTag(name: string | undefined): void {
+    const text = name ? (name.length > 18 ? `${name.slice(0, 17)}…` : name) : "";
+    if (!text) {
+      this.nameTag?.destroy();
+      this.nameTag = null;
+      return;
+    }
+    const fontPx = Math.max(12, Math.round((this.layout?.fontPx ?? 14) * 0.95));
+    this.nameTag ??= this.scene.add
+      .text(0, 0, "", {
+        fontFamily: FONT,
+        fontStyle: "bold",
+        fontSize: `${fontPx}px`,
+        color: CSS.nameTagInk,
+        backgroundColor: CSS.nameTag,
+        padding: { x: 5, y: 2 },
+        resolution: this.dpr,
+      })
+      .setOrigin(0.5)
+      .setDepth(DEPTH.label);
+    if (this.nameTag.text !== text) this.nameTag.setText(text);
+    this.placeNameTag();
+  }
+
+  private placeNameTag(): void {
+    const { slot, layout, nameTag } = this;
+    if (!slot || !layout || !nameTag) return;
+    const p = slot.placard;
+    const ix = -slot.normal.x;
+    const iy = -slot.normal.y;
+    const w = nameTag.width;
+    const h = nameTag.height;
+    const d = (Math.abs(ix) * (p.w + w) + Math.abs(iy) * (p.h + h)) / 2 + 3;
+    const x = Math.min(Math.max(p.x + p.w / 2 + ix * d, w / 2 + 2), layout.width - w / 2 - 2);
+    const y = Math.min(Math.max(p.y + p.h / 2 + iy * d, h / 2 + 2), layout.height - h / 2 - 2);
+    nameTag.setPosition(x, y);
+  }
+
+  /** Where the delegate's name tag sits, if it shows (speech bubbles avoid it). */
+  get nameTagBox(): { x: number; y: number; w: number; h: number } | null {
+    const t = this.nameTag;
+    return t ? { x: t.x - t.width / 2, y: t.y - t.height / 2, w: t.width, h: t.height } : null;
   }
 
   /** Shows its round flag (a frame of `key`) over the plain disc painted with the room. */
@@ -89,6 +138,7 @@ export class SeatToken {
     if (!prev) this.ringColor = STANCE[seat.stance].color;
     else if (prev.stance !== seat.stance) this.fadeRingTo(STANCE[seat.stance].color);
     if (changed) this.redraw();
+    if (prev?.delegate !== seat.delegate) this.showNameTag(seat.delegate);
     if (prev && prev.stance !== seat.stance) {
       this.badges.setAlpha(0.2);
       this.scene.tweens.add({ targets: this.badges, alpha: 1, duration: 450, ease: "Sine.easeOut" });
@@ -106,7 +156,8 @@ export class SeatToken {
   destroy(): void {
     this.ringTween?.remove();
     this.scene.tweens.killTweensOf(this.badges);
-    for (const o of [this.halo, this.ring, this.badges, this.marks, this.flagZone, this.placardZone]) o?.destroy();
+    for (const o of [this.halo, this.ring, this.badges, this.marks, this.flagZone, this.placardZone, this.nameTag])
+      o?.destroy();
     this.flag?.destroy();
   }
 

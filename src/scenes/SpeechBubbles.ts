@@ -1,15 +1,13 @@
-/** Short speech bubbles that fade in near a seat (or the chair), stay a few seconds, and fade out. */
+/**
+ * Short speech bubbles that fade in near a seat (or the chair), stay a few seconds, and fade out. They never cover
+ * the centre title or each other (bubblePlacement.ts); a bubble with no free spot replaces the older ones in its way.
+ */
 import type Phaser from "phaser";
-import { type Box, boxesOverlap, placeAlong } from "./geometry.ts";
+import { type BubbleAim, placeBubble } from "./bubblePlacement.ts";
+import { type Box, boxesOverlap } from "./geometry.ts";
 import { COLORS, CSS, DEPTH, FONT } from "./palette.ts";
 
-export interface BubbleAnchor {
-  x: number; // point the bubble's tail aims at
-  y: number;
-  dirX: number; // unit direction, into the room, in which the bubble is placed
-  dirY: number;
-  clear: number; // distance from the anchor the bubble must keep
-}
+export type BubbleAnchor = BubbleAim;
 
 interface Live {
   box: Phaser.GameObjects.Container;
@@ -23,6 +21,8 @@ const FADE_OUT_MS = 450;
 
 export class SpeechBubbles {
   private readonly live = new Map<string, Live>();
+  private centre: Box | null = null; // the centre title's extent: bubbles keep clear of it
+  private avoid: readonly Box[] = []; // flags and placards: covered only when nothing else fits
 
   private readonly scene: Phaser.Scene;
   private readonly dpr: number;
@@ -49,9 +49,13 @@ export class SpeechBubbles {
       .setOrigin(0.5);
     const w = Math.ceil(label.width + 2 * pad);
     const h = Math.ceil(label.height + 2 * pad * 0.8);
-    const spot = placeAlong(anchor, { w, h }, { x: anchor.dirX, y: anchor.dirY }, anchor.clear + 10);
-    const x = Math.min(Math.max(spot.x, 4), width - w - 4) + w / 2;
-    const y = Math.min(Math.max(spot.y, 4), height - h - 4) + h / 2;
+    const spot = this.findSpot(key, anchor, { w, h }, width, height);
+    if (!spot) {
+      label.destroy(); // nowhere to say it without covering the centre title: the log has the line
+      return;
+    }
+    const x = spot.x + w / 2;
+    const y = spot.y + h / 2;
     const g = this.scene.add.graphics();
     // The tail: from the bubble's edge towards the anchor.
     const dx = anchor.x - x;
@@ -75,13 +79,36 @@ export class SpeechBubbles {
       ux * reach,
       uy * reach,
     );
-    const area: Box = { x: x - w / 2, y: y - h / 2, w, h };
-    // A newer line replaces any older bubble it would cover.
-    for (const [other, live] of [...this.live]) if (boxesOverlap(area, live.area, 4)) this.remove(other);
+    const area: Box = spot;
     const box = this.scene.add.container(x, y, [g, label]).setDepth(DEPTH.bubble).setAlpha(0);
     const entry: Live = { box, area, expiresAt: performance.now() + 2600 + text.length * 45, fading: false };
     this.live.set(key, entry);
     this.scene.tweens.add({ targets: box, alpha: 1, duration: FADE_IN_MS, ease: "Sine.easeOut" });
+  }
+
+  /** Sets what bubbles must keep clear of (the centre title) and what they should rather not cover. */
+  setObstacles(centre: Box | null, avoid: readonly Box[]): void {
+    this.centre = centre;
+    this.avoid = avoid;
+    if (centre) for (const [key, live] of [...this.live]) if (boxesOverlap(live.area, centre, 0)) this.remove(key);
+  }
+
+  /** Where `key`'s bubble goes: clear of the centre and the other bubbles, else clear of the centre only. */
+  private findSpot(key: string, aim: BubbleAim, size: { w: number; h: number }, width: number, height: number) {
+    const centre = this.centre ? [this.centre] : [];
+    const others = [...this.live].filter(([k]) => k !== key).map(([, live]) => live.area);
+    const world = { width, height, avoid: this.avoid };
+    const free = placeBubble(aim, size, { ...world, keepClear: [...centre, ...others] });
+    if (free) return free;
+    const spot = placeBubble(aim, size, { ...world, keepClear: centre });
+    // A newer line replaces the older bubbles in its way.
+    if (spot) for (const [other, live] of [...this.live]) if (boxesOverlap(spot, live.area, 4)) this.remove(other);
+    return spot;
+  }
+
+  /** Where each bubble showing now sits (for tests). */
+  get areas(): Box[] {
+    return [...this.live.values()].map((l) => l.area);
   }
 
   /**

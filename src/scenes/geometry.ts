@@ -53,6 +53,33 @@ export function placeAlong(from: Point, size: { w: number; h: number }, dir: Poi
   return { x: cx - size.w / 2, y: cy - size.h / 2, w: size.w, h: size.h };
 }
 
+/** Distance from `p` to the nearest point of `b` (0 inside it). */
+export function pointBoxDistance(p: Point, b: Box): number {
+  const dx = Math.max(b.x - p.x, 0, p.x - (b.x + b.w));
+  const dy = Math.max(b.y - p.y, 0, p.y - (b.y + b.h));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Like placeAlong, but as close to `from` as the box can come along `dir` while every point of it stays at least
+ * `dist` away (a box whose corner faces `from` comes in nearer than its side would).
+ */
+export function placeBeside(from: Point, size: { w: number; h: number }, dir: Point, dist: number): Box {
+  const at = (t: number): Box => {
+    const cx = from.x + dir.x * t;
+    const cy = from.y + dir.y * t;
+    return { x: cx - size.w / 2, y: cy - size.h / 2, w: size.w, h: size.h };
+  };
+  let lo = dist; // the box's centre lies at least `dist` away
+  let hi = dist + (Math.abs(dir.x) * size.w + Math.abs(dir.y) * size.h) / 2; // placeAlong's answer: always clear
+  for (let i = 0; i < 14; i++) {
+    const mid = (lo + hi) / 2;
+    if (pointBoxDistance(from, at(mid)) >= dist) hi = mid;
+    else lo = mid;
+  }
+  return at(hi);
+}
+
 const signedPow = (v: number, k: number): number => Math.sign(v) * Math.abs(v) ** k;
 
 /** Point on the oval at parameter `t` (0 = top, increasing clockwise on screen, y down). */

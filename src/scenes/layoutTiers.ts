@@ -54,13 +54,13 @@ function candidates(): Tier[] {
           });
         if (flagD >= 28) {
           add("name", "none", i);
-          add("name", "rows", i + 5);
-          add("name", "slide", i + 5.2);
+          add("name", "slide", i + 5);
+          add("name", "rows", i + 8);
         }
         if (fontPx === maxFont || fontPx === 12) {
           add("code", "none", 50 + i);
-          add("code", "rows", 50 + i + 0.5);
-          add("code", "slide", 50 + i + 0.6);
+          add("code", "slide", 50 + i + 0.5);
+          add("code", "rows", 50 + i + 0.6);
         }
       }
     });

@@ -35,6 +35,8 @@ export const CSS = {
   ink: "#13203a",
   goldInk: "#241800",
   bubbleInk: "#1a2233",
+  nameTag: "#fde68a", // a delegate's name on the projector
+  nameTagInk: "#1c1400",
 } as const;
 
 /** Draw order of the room's layers. */

@@ -4,7 +4,7 @@
  * selection) are drawn above it by the Phaser scene.
  */
 import { type Ellipse, ovalOutline, scaleOval } from "./geometry.ts";
-import type { LegendLayout } from "./Legend.ts";
+import type { LegendLayout } from "./legendLayout.ts";
 import { boldFont, COLORS, CSS, FONT } from "./palette.ts";
 import type { Box, CouncilLayout } from "./seatLayout.ts";
 

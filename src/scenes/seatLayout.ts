@@ -13,6 +13,7 @@ import {
   ovalRadius,
   type Point,
   placeAlong,
+  placeBeside,
   scaleOval,
 } from "./geometry.ts";
 import { CANDIDATES, type LabelMode, type Tier } from "./layoutTiers.ts";
@@ -144,7 +145,7 @@ function fitTier(
     // The first way of writing it that clears its neighbours, else the most compact one.
     const options = placardVariants(label, mode).map((lines) => {
       const size = placardSize(lines, fontPx, measure);
-      return { lines, size, placard: placeAlong(pt, size, inward, seatR + GAP) };
+      return { lines, size, placard: placeBeside(pt, size, inward, seatR + GAP) };
     });
     const chosen = options.find((o) => !blocked(o.placard)) ?? options[options.length - 1];
     if (!chosen) continue;
@@ -156,7 +157,7 @@ function fitTier(
     if (stagger !== "none" && !crowded && blocked(placard)) {
       staggered = true;
       for (let d = stagger === "rows" ? row : 2; d <= row * (mode === "code" ? 3 : 2); d += 2) {
-        placard = placeAlong(pt, size, inward, seatR + GAP + d);
+        placard = placeBeside(pt, size, inward, seatR + GAP + d);
         if (!blocked(placard)) break;
       }
     }

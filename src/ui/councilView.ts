@@ -16,6 +16,7 @@ export interface SeatView {
   isHuman: boolean; // played by a person
   victim: boolean; // hit directly or by spillover
   brokeSilence: boolean; // broke silence on the current or last draft
+  delegate?: string; // the display name of the person playing this seat, where the room shows it (projector)
 }
 
 export interface CouncilView {

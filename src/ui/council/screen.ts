@@ -10,10 +10,12 @@ import type { CouncilView } from "../councilView.ts";
 import type { Director } from "../director.ts";
 import { button, h } from "../dom.ts";
 import { hintPanel } from "../guide/hint.ts";
+import { paceSelect } from "../paceControl.ts";
 import { councilView } from "../viewModel.ts";
 import { actionsPanel } from "./actions.ts";
 import { briefingPanel } from "./briefing.ts";
 import { dossierPanel, incidentPanel, intelligencePanel, logPanel, seatList, statusPanel } from "./info.ts";
+import { bringMoveIntoView } from "./yourMove.ts";
 
 export interface CouncilRoomHandle {
   update(view: CouncilView): void;
@@ -61,6 +63,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
   const controls = h(
     "div",
     { class: "controls" },
+    paceSelect(director),
     pause,
     button("Skip ahead", "skip", () => director.skip()),
     button("Export record", "export", exportRecord),
@@ -84,17 +87,19 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
   let room: CouncilRoomHandle | null = null;
   let actionsKey = "";
   let lastSideKey = "";
+  let lastPhase = "";
   const roomHost = h("div", { id: "room", class: "room", role: "img", "aria-label": "The council table" });
   const header = h("header", { class: "council-header" });
   const actions = h("div", { class: "slot-actions" });
   const side = h("div", { class: "side" });
   const notice = h("p", { class: "rejection", role: "alert", "aria-live": "assertive" });
+  const panels = h("div", { class: "panels" }, notice, actions, hintPanel(game, you), side);
   const el = h(
     "section",
     { class: "screen council", "aria-label": "The North Atlantic Council" },
     chrome.banner ?? null,
     header,
-    h("div", { class: "council-body" }, roomHost, h("div", { class: "panels" }, notice, actions, hintPanel(game, you), side)),
+    h("div", { class: "council-body" }, roomHost, panels),
   );
 
   const send = (event: unknown) => {
@@ -145,6 +150,9 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
       );
       // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
       if (hadFocus) actions.querySelector<HTMLElement>("button.primary, button, h2")?.focus();
+      // A new phase that asks the player to act: show the move (the panel keeps its old scroll otherwise).
+      if (phase !== lastPhase) bringMoveIntoView(actions, panels, phase);
+      lastPhase = phase;
     }
     const sideKey = `${s.log.length}|${s.hour}|${selected}|${phase}|${s.proposal.join()}|${s.talks.length}`;
     if (sideKey === lastSideKey) {
