@@ -11,6 +11,7 @@ import { councilScreen } from "./council/screen.ts";
 import { Director } from "./director.ts";
 import { h } from "./dom.ts";
 import { startGuide } from "./guide/index.ts";
+import { loadPace } from "./pace.ts";
 import { aboutScreen } from "./screens/about.ts";
 import { debriefScreen } from "./screens/debrief.ts";
 import { menuScreen } from "./screens/menu.ts";
@@ -105,7 +106,7 @@ export function startApp(options: AppOptions): void {
   function roles(id: string): void {
     show(
       "roles",
-      rolesScreen(id, (role) => newGame(id, options.randomSeed(), role, false), scenarios),
+      rolesScreen(id, (role) => newGame(id, options.randomSeed(), role, false), scenarios, storage),
     );
   }
 
@@ -133,7 +134,7 @@ export function startApp(options: AppOptions): void {
       return;
     }
     const you: SeatId = game.record.seats.role;
-    const director = new Director(game, { you, autoplay, stepMs: 1500, silenceSeconds: 20, storage });
+    const director = new Director(game, { you, autoplay, pace: loadPace(storage), storage });
     const screen = councilScreen(game, director, you, () => menu());
     const unguide = guide.follow(game, director, you);
     screen.refresh(); // before it is shown: the browser then styles the screen once, complete

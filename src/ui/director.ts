@@ -1,18 +1,21 @@
 /**
- * The director paces a solo game in real time: AI rounds at a readable pace, a visible countdown to the
- * silence deadline, "skip ahead", and autoplay (the AI plays the player's seat at speed). Its timers live
- * here, in the UI; what they trigger reaches the engine as ordinary recorded events.
+ * The director paces a solo game in real time: AI rounds at the player's pace (relaxed, standard or brisk:
+ * each wait comes from pace.ts, scaled by what there is to read), a visible countdown to the silence deadline,
+ * "skip ahead", and autoplay (the AI plays the player's seat at speed). Its timers live here, in the UI; what
+ * they trigger reaches the engine as ordinary recorded events. paceModel.ts adds up the same waits to tell how
+ * long a game takes.
  */
 import type { LocalGame } from "../net/localGame.ts";
 import { nextSystemEvent, suggestMove } from "../sim/autopilot.ts";
+import type { EngineEvent } from "../sim/events.ts";
 import { phaseOf, stateOf } from "../sim/session.ts";
-import type { SeatId } from "../sim/state.ts";
+import type { Phase, SeatId } from "../sim/state.ts";
+import { FIRST_STEP_MS, type Pace, type PaceTimings, paceTimings, savePace, waitAfterMs } from "./pace.ts";
 
 export interface DirectorOptions {
   you: SeatId;
   autoplay: boolean;
-  stepMs: number; // pause between AI steps
-  silenceSeconds: number; // real seconds the player has to break silence
+  pace: Pace; // how long the table takes over each step; the player can change it during play
   /** Where the silence deadline is kept, so a reload does not give the player a fresh countdown. */
   storage?: Storage | null;
   now?: () => number; // wall clock in ms (tests pass their own)
@@ -25,6 +28,8 @@ export class Director {
   private readonly game: LocalGame;
   private readonly options: DirectorOptions;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerPhase: Phase | null = null; // the phase when the pending step was planned
+  private timings: PaceTimings;
   private skipping = false;
   private stopped = false;
   paused = false;
@@ -35,10 +40,23 @@ export class Director {
   constructor(game: LocalGame, options: DirectorOptions) {
     this.game = game;
     this.options = options;
+    this.timings = paceTimings(options.pace);
+  }
+
+  get pace(): Pace {
+    return this.timings.pace;
+  }
+
+  /** From the next wait on, the table keeps the new pace (a running countdown is cut to the new length). */
+  setPace(pace: Pace): void {
+    this.timings = paceTimings(pace);
+    savePace(this.options.storage ?? null, pace);
+    if (this.silenceLeft !== null) this.silenceLeft = Math.min(this.silenceLeft, this.timings.silenceSeconds);
+    this.onTick();
   }
 
   start(): void {
-    this.schedule(this.options.autoplay ? 50 : 400);
+    this.schedule(this.options.autoplay ? 50 : FIRST_STEP_MS);
   }
 
   stop(): void {
@@ -59,15 +77,34 @@ export class Director {
     this.onTick();
   }
 
-  /** Call after the player acted, so the pace picks up from there. */
+  /**
+   * Call after the player acted. A move the table was waiting for, or one that changed the phase (tabling,
+   * moving on from an incident card), gets the table's answer shortly; any other move (a statement during a
+   * round) leaves the round's reading time as it was.
+   */
   poke(): void {
-    this.schedule(this.options.autoplay ? 50 : 300);
+    if (this.options.autoplay) this.schedule(50);
+    else if (this.timer === null || this.timerPhase !== phaseOf(this.game.session))
+      this.schedule(this.timings.afterPlayerMs);
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.step(), ms);
+    this.timerPhase = phaseOf(this.game.session);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.step();
+    }, ms);
+  }
+
+  /** Sends a system event and waits what the pace gives for reading what it brought. */
+  private sendAndWait(event: EngineEvent): void {
+    const before = this.game.session;
+    this.game.send(event);
+    const after = phaseOf(this.game.session);
+    if (this.skipping && (after === "decision" || after === "incident")) this.skipping = false;
+    this.schedule(this.skipping ? 0 : waitAfterMs(this.timings, before, this.game.session));
   }
 
   private step(): void {
@@ -91,15 +128,13 @@ export class Director {
       this.countDown();
       return;
     }
+    this.silenceLeft = null;
     const event = nextSystemEvent(session);
     if (!event) {
       this.skipping = false; // the chair (the player) must act
       return;
     }
-    this.game.send(event);
-    const after = phaseOf(this.game.session);
-    if (this.skipping && (after === "decision" || after === "incident")) this.skipping = false;
-    this.schedule(this.skipping ? 0 : after === "consultation" ? this.options.stepMs * 1.4 : this.options.stepMs);
+    this.sendAndWait(event);
   }
 
   /** Seconds left for the draft under silence now: resumed from storage after a reload, else a fresh countdown. */
@@ -111,12 +146,12 @@ export class Director {
     try {
       const saved = JSON.parse(storage?.getItem(SILENCE_KEY) ?? "null") as { draft?: string; endsAt?: number } | null;
       if (saved?.draft === draft && typeof saved.endsAt === "number")
-        return Math.max(0, Math.min(this.options.silenceSeconds, Math.ceil((saved.endsAt - now) / 1000)));
-      storage?.setItem(SILENCE_KEY, JSON.stringify({ draft, endsAt: now + this.options.silenceSeconds * 1000 }));
+        return Math.max(0, Math.min(this.timings.silenceSeconds, Math.ceil((saved.endsAt - now) / 1000)));
+      storage?.setItem(SILENCE_KEY, JSON.stringify({ draft, endsAt: now + this.timings.silenceSeconds * 1000 }));
     } catch {
       // Storage disabled or corrupt: a fresh countdown.
     }
-    return this.options.silenceSeconds;
+    return this.timings.silenceSeconds;
   }
 
   private countDown(): void {
@@ -129,8 +164,7 @@ export class Director {
       } catch {
         // Storage disabled: nothing was kept.
       }
-      this.game.send({ type: "silence.deadline", by: "system" });
-      this.schedule(this.options.stepMs);
+      this.sendAndWait({ type: "silence.deadline", by: "system" });
       return;
     }
     this.silenceLeft -= 1;

@@ -3,6 +3,7 @@ import { LocalGame } from "../../src/net/localGame.ts";
 import { nextSystemEvent, suggestMove } from "../../src/sim/autopilot.ts";
 import { phaseOf } from "../../src/sim/session.ts";
 import { Director, SILENCE_KEY } from "../../src/ui/director.ts";
+import { paceTimings } from "../../src/ui/pace.ts";
 import { MemoryStorage } from "../support/memoryStorage.ts";
 
 /** A solo game as the chair, played by the AI up to the first silence procedure. */
@@ -27,11 +28,12 @@ describe("the silence countdown", () => {
     const storage = new MemoryStorage();
     let now = 1_000_000;
     const game = atSilence(storage);
-    const options = { you: "chair", autoplay: false, stepMs: 1500, silenceSeconds: 20, storage, now: () => now };
+    const options = { you: "chair", autoplay: false, pace: "brisk" as const, storage, now: () => now };
     const first = new Director(game, options);
     first.start();
     vi.advanceTimersByTime(400); // the first step: the countdown begins
-    expect(first.silenceLeft).toBe(19);
+    const seconds = paceTimings("brisk").silenceSeconds;
+    expect(first.silenceLeft).toBe(seconds - 1);
     first.stop();
     now += 8_000; // the page is reloaded eight seconds later
     const resumed = LocalGame.resume(storage);
@@ -39,7 +41,7 @@ describe("the silence countdown", () => {
     const second = new Director(resumed, options);
     second.start();
     vi.advanceTimersByTime(400);
-    expect(second.silenceLeft).toBe(11);
+    expect(second.silenceLeft).toBe(seconds - 9);
     second.stop();
   });
 
@@ -51,15 +53,15 @@ describe("the silence countdown", () => {
     const director = new Director(game, {
       you: "chair",
       autoplay: false,
-      stepMs: 1500,
-      silenceSeconds: 5,
+      pace: "brisk",
       storage,
       now: () => 1_000_000,
     });
     director.start();
     vi.advanceTimersByTime(400);
-    expect(director.silenceLeft).toBe(4);
-    vi.advanceTimersByTime(5_000); // the deadline passes: the engine hears it and the key is dropped
+    const seconds = paceTimings("brisk").silenceSeconds;
+    expect(director.silenceLeft).toBe(seconds - 1);
+    vi.advanceTimersByTime(seconds * 1000); // the deadline passes: the engine hears it and the key is dropped
     expect(phaseOf(game.session)).not.toBe("decision");
     expect(storage.getItem(SILENCE_KEY)).toBeNull();
     director.stop();

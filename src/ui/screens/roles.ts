@@ -4,9 +4,16 @@ import { dossierAt } from "../../sim/profiles.ts";
 import { seatedAllies } from "../../sim/roster.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
+import { paceChooser } from "../paceControl.ts";
 import { objectiveText } from "../words.ts";
 
-export function rolesScreen(scenarioId: string, choose: (role: SeatId) => void, back: () => void): HTMLElement {
+/** `storage` keeps the pace chosen here for the game (and the next one). */
+export function rolesScreen(
+  scenarioId: string,
+  choose: (role: SeatId) => void,
+  back: () => void,
+  storage: Storage | null = null,
+): HTMLElement {
   const scenario = bundledScenario(scenarioId);
   if (!scenario) return h("p", {}, "Unknown scenario.");
   const allies = seatedAllies(bundledRoster(), scenario.date);
@@ -31,6 +38,7 @@ export function rolesScreen(scenarioId: string, choose: (role: SeatId) => void, 
     "section",
     { class: "screen roles", "aria-labelledby": "roles-title" },
     h("h1", { id: "roles-title" }, `${scenario.title}: choose your seat`),
+    paceChooser(storage),
     h(
       "div",
       { class: "card chair-card" },
