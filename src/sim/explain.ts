@@ -1,8 +1,14 @@
 /** Words for the engine's machine-readable reasons and log entries; shared by the CLI, the UI and debriefs. */
 import { type MeasureId, measureById, wordedName } from "./measures.ts";
-import type { ArgumentKind, LogEntry, Offer, Reason, Talk } from "./state.ts";
+import type { ArgumentKind, LogEntry, Offer, Reason, StanceKind, Talk } from "./state.ts";
+import { parseBreakReason, voiceOne } from "./voice.ts";
 
 const n2 = (x: number) => x.toFixed(2);
+
+/** A count with its noun in the right number: "1 item", "3 items", "2 people". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 const name = (m?: MeasureId) => (m ? measureById(m).name.toLowerCase() : "the draft");
 
 /** One reason as a sentence, e.g. "attribution confidence 0.45 < our threshold 0.60 for invoke article 5". */
@@ -27,6 +33,31 @@ export function explainReason(r: Reason): string {
     case "supports":
       return "we can support the text as it stands";
   }
+}
+
+/** A break's reason in words: the engine's reason voiced, or a person's own words in quotes. */
+function breakWords(by: string, reason: string, measures: readonly MeasureId[]): string {
+  const parsed = parseBreakReason(reason);
+  if (!parsed && reason !== "objects") return `"${reason}"`;
+  const speaker = { code: by, name: by };
+  return voiceOne(speaker, { kind: "break", reasons: parsed ? [parsed] : [], measures }, by).lead;
+}
+
+const STANCE_SAID: Record<StanceKind, string> = {
+  support: "supports the working text",
+  undecided: "is undecided on the working text",
+  oppose: "opposes the working text",
+};
+
+/** A delegation's statement as sent: its stance, what it asks for and rules out, its arguments and words. */
+function statementLine(e: Extract<LogEntry, { k: "statement" }>, who: (code: string) => string): string {
+  const parts = [`${who(e.by)} ${STANCE_SAID[e.stance]}`];
+  if (e.wants.length) parts.push(`asks for ${list(e.wants).toLowerCase()}`);
+  if (e.rejects.length) parts.push(`rules out ${list(e.rejects).toLowerCase()}`);
+  if (e.args.length) parts.push(`argues ${e.args.map((a) => ARGUMENT_NAMES[a]).join(", ")}`);
+  const reasons = e.reasons.filter((r) => r.code !== "supports" && r.code !== "wants_more");
+  if (reasons.length) parts.push(`because ${reasons.map(explainReason).join("; ")}`);
+  return `${parts.join("; ")}${e.text ? ` — "${e.text}"` : ""}`;
 }
 
 /** Game hour as "day 3, 14:00". */
@@ -64,8 +95,15 @@ export const OFFER_NAMES: Record<Offer, string> = {
   legal: "a legal reading of the harm",
 };
 
-/** One log entry as a line of the transcript. `title` names an inject or evidence id for display. */
-export function describeEntry(e: LogEntry, title: (id: string) => string = (id) => id): string {
+/**
+ * One log entry as a line of the transcript. `title` names an inject or evidence id for display, `who` an ally
+ * (its code unless told).
+ */
+export function describeEntry(
+  e: LogEntry,
+  title: (id: string) => string = (id) => id,
+  who: (code: string) => string = (code) => code,
+): string {
   switch (e.k) {
     case "phase":
       return `— ${e.phase.toUpperCase()} —`;
@@ -74,36 +112,37 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
     case "evidence":
       return `Evidence: ${title(e.id)} reaches ${e.recipients} ${e.recipients === 1 ? "ally" : "allies"}`;
     case "share":
-      return `${e.by} shares intelligence with ${e.to === "all" ? "all allies" : e.to.join(", ")} (${e.items} items)`;
+      return `${who(e.by)} shares intelligence with ${e.to === "all" ? "all allies" : e.to.map(who).join(", ")} (${countOf(e.items, "item")})`;
     case "assist":
-      return `${e.by} requests technical assistance; rapid-response teams deploy`;
+      return `${who(e.by)} requests technical assistance; rapid-response teams deploy`;
     case "article4":
-      return `${e.by} requests consultations under Article 4`;
+      return `${who(e.by)} requests consultations under Article 4`;
     case "statement":
-      return `${e.by}: ${e.stance}${e.reasons.length ? ` — ${e.reasons.map(explainReason).join("; ")}` : ""}${e.args.length ? ` (argues ${e.args.map((a) => ARGUMENT_NAMES[a]).join(", ")})` : ""}${e.text ? ` — "${e.text}"` : ""}`;
+      return statementLine(e, who);
     case "argument":
-      return `${e.by} argues ${ARGUMENT_NAMES[e.arg]}${e.moved.length ? `; it weighs with ${e.moved.length} ${e.moved.length === 1 ? "ally" : "allies"}` : "; nobody is moved"}`;
+      return `${who(e.by)} argues ${ARGUMENT_NAMES[e.arg]}${e.moved.length ? `; it weighs with ${e.moved.length} ${e.moved.length === 1 ? "ally" : "allies"}` : "; nobody is moved"}`;
     case "reserve":
-      return `${e.by} keeps silence with a reservation: "${e.text}"`;
+      return `${who(e.by)} keeps silence with a reservation: "${e.text}"`;
     case "coalition":
-      return `Outside the Council, ${e.members.length} allies act together: ${measureById(e.measure).name.toLowerCase()} (${e.members.join(", ")})`;
+      return `Outside the Council, ${countOf(e.members.length, "ally", "allies")} act${e.members.length === 1 ? "s" : ""} together: ${measureById(e.measure).name.toLowerCase()} (${e.members.map(who).join(", ")})`;
     case "domestic":
-      return `${e.ally}: a new government takes office, ${e.change === "hawkish" ? "readier to act" : "more cautious"}`;
+      return `${who(e.ally)}: a new government takes office, ${e.change === "hawkish" ? "readier to act" : "more cautious"}`;
     case "round": {
       const count = (letter: string) => [...e.stances].filter((c) => c === letter).length;
-      return `Round ${e.round}: ${count("S")} support, ${count("U")} undecided, ${count("O")} oppose`;
+      const people = count("-");
+      return `Round ${e.round}: ${count("S")} support, ${count("U")} undecided, ${count("O")} oppose${people ? `, ${countOf(people, "seat")} played by people` : ""}`;
     }
     case "proposal":
       return `Chair's working text: ${list(e.measures)}`;
     case "table":
       return `Draft tabled under silence procedure (attempt ${e.attempt}${e.separate.length ? `, with ${list(e.separate)} decided separately` : ""}): ${listWorded(e.measures, e.soft, e.strong)}`;
     case "break":
-      return `${e.by} BREAKS SILENCE (${e.reason})${e.measures.length ? ` on ${list(e.measures)}` : ""}`;
+      return `${who(e.by)} BREAKS SILENCE${e.measures.length ? ` on ${list(e.measures)}` : ""}: ${breakWords(e.by, e.reason, e.measures)}`;
     case "silence": {
       const what = e.measures.length ? `the draft (${list(e.measures)})` : "the draft";
       return e.adopted
-        ? `Silence holds: ${what} is adopted${e.reservations.length ? ` (reservations: ${e.reservations.join(", ")})` : ""}`
-        : `Silence broken by ${e.brokenBy.join(", ")}: ${what} falls`;
+        ? `Silence holds: ${what} is adopted${e.reservations.length ? ` (reservations: ${e.reservations.map(who).join(", ")})` : ""}`
+        : `Silence broken by ${e.brokenBy.map(who).join(", ")}: ${what} falls`;
     }
     case "await":
       return `The chair suspends consultation until ${formatHour(e.until)} to await further evidence (${name(e.measure)} is held back by attribution)`;
@@ -114,7 +153,7 @@ export function describeEntry(e: LogEntry, title: (id: string) => string = (id) 
     case "end":
       return `Session ends: ${e.outcome}`;
     case "control":
-      return `${e.ally} is now played by ${e.controller === "human" ? "a delegate" : "the AI"}`;
+      return `${who(e.ally)} is now played by ${e.controller === "human" ? "a delegate" : "the AI"}`;
     case "note":
       return `Facilitator: ${e.text}`;
     case "reveal":

@@ -3,9 +3,11 @@ import { findInject, victims } from "../sim/council.ts";
 import { describeEntry, explainReason, formatHour, OFFER_NAMES } from "../sim/explain.ts";
 import { hasWording, measureById } from "../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../sim/session.ts";
-import type { Concern, LogEntry, SeatId, Talk } from "../sim/state.ts";
+import type { Concern, LogEntry, SeatId, StanceKind, Talk } from "../sim/state.ts";
+import { spokenName, type Voiced, voicedText, voiceTable } from "../sim/voice.ts";
 import type { CouncilView, SeatStance, SeatView } from "./councilView.ts";
 import { ISO2 } from "./iso.ts";
+import { breakVoices, reservationVoices, roundTally, roundVoices, speakerOf } from "./tableVoices.ts";
 
 const clip = (text: string, n = 60) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
@@ -111,23 +113,101 @@ export function councilView(session: Session, you: SeatId, selected: string | nu
   };
 }
 
-/** The session log as readable lines, newest last. */
-export function logLines(session: Session): { hour: string; text: string; kind: string }[] {
+/** What one delegation said, voiced, under a log line (a round's stances, a procedure's reservations). */
+export interface SaidLine {
+  who: string;
+  text: string;
+  detail: string;
+}
+
+/** One line of the session log: when, what, and (for rounds and silences) what each delegation said. */
+export interface LogLine {
+  hour: string;
+  text: string;
+  kind: string;
+  detail?: string; // the figures behind a voiced reason
+  said?: SaidLine[];
+}
+
+/**
+ * The session log as readable lines, newest last. Hours never run backwards: evidence that reached the
+ * capitals later than it fell due is shown when it arrived.
+ */
+export function logLines(session: Session): LogLine[] {
   const env = session.env;
   const title = (id: string) => {
     const inject = findInject(env, id);
     if (inject) return inject.title;
     return env.evidence.get(id)?.evidence.title ?? id;
   };
-  return stateOf(session).log.map((e) => ({ hour: clockLabel(e.h), text: describeEntry(e, title), kind: e.k }));
+  const log = stateOf(session).log;
+  const breaks = breakVoices(session);
+  const said = (v: Voiced) => ({ who: allyName(session, v.by), text: v.lead, detail: v.detail });
+  let clock = 0;
+  return log.map((e, i) => {
+    const late = e.h < clock;
+    clock = Math.max(clock, e.h);
+    const hour = clockLabel(clock);
+    const line = { hour, kind: e.k };
+    switch (e.k) {
+      case "round": {
+        const voices = roundVoices(session, e).map(said);
+        return { ...line, text: roundTally(session, i), ...(voices.length ? { said: voices } : {}) };
+      }
+      case "break": {
+        const v = breaks.get(i);
+        const on = e.measures.length ? ` on ${e.measures.map(spokenName).join(", ")}` : "";
+        const who = allyName(session, e.by);
+        if (!v) return { ...line, text: `${who} breaks silence${on}: “${e.reason}”` };
+        return { ...line, text: `${who} breaks silence${on}. ${v.lead}`, ...(v.detail ? { detail: v.detail } : {}) };
+      }
+      case "silence": {
+        const voices = reservationVoices(session, i).map(said);
+        return {
+          ...line,
+          text: describeEntry(e, title, (code) => allyName(session, code)),
+          ...(voices.length ? { said: voices } : {}),
+        };
+      }
+      case "evidence":
+        return { ...line, text: `${describeEntry(e, title)}${late ? ` (due ${formatHour(e.h)})` : ""}` };
+      default:
+        return { ...line, text: describeEntry(e, title, (code) => allyName(session, code)) };
+    }
+  });
 }
 
-/** A seat's latest position in words, for its dossier. */
+/** A seat's latest position in words, for its dossier: its stance as it said it, and the figures behind it. */
 export function positionLines(session: Session, code: string): string[] {
   const ally = stateOf(session).allies.find((a) => a.code === code);
   const p = ally?.position;
   if (!p) return ["Has not spoken yet."];
-  return [`Stance: ${p.stance} (round ${p.round})`, ...p.reasons.map(explainReason)];
+  const v = currentVoices(session).get(code);
+  const head = `${STANCE_HEAD[p.stance]} (${p.round === 0 ? "opening statements" : `round ${p.round}`})`;
+  return [head, ...(v ? [voicedText(v)] : [])];
+}
+
+const STANCE_HEAD: Record<StanceKind, string> = {
+  support: "Supports the working text",
+  undecided: "Undecided on the working text",
+  oppose: "Opposes the working text",
+};
+
+/** Every AI ally's current position voiced as one table (so no two say the same line); people speak for themselves. */
+export function currentVoices(session: Session): Map<string, Voiced> {
+  const s = stateOf(session);
+  const items = s.allies.flatMap((a) =>
+    a.position && !s.humans.includes(a.code)
+      ? [
+          {
+            speaker: speakerOf(session, a.code),
+            utterance: { kind: "stance", stance: a.position.stance, reasons: a.position.reasons } as const,
+          },
+        ]
+      : [],
+  );
+  const voiced = voiceTable(items, `now|${s.hour}|${s.round}`);
+  return new Map(voiced.map((v) => [v.by, v]));
 }
 
 /** An ally's name as seated in this Council (its code when unknown). */
