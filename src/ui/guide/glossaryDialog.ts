@@ -31,7 +31,7 @@ export function glossaryDialog(): GlossaryDialog {
   let returnTo: HTMLElement | null = null;
   const items = GLOSSARY.map(entryItem);
   const filter = h("input", {
-    type: "search",
+    type: "text", // not "search": there Escape would clear the box instead of closing the glossary
     id: "glossary-filter",
     autocomplete: "off",
     "aria-controls": "glossary-list",

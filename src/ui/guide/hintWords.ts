@@ -28,13 +28,15 @@ const STANCE_WORDS = {
   oppose: "oppose the working text",
 } as const;
 
-/** Why the seat's own judgement takes the text on the table as it does (at most `max` reasons). */
+/** Why the seat's own judgement takes the text on the table as it does (at most `max` reasons), and its reading. */
 function ownReasons(view: BotView, max = 4): string[] {
   const { measures, wording } = textOnTable(view.state);
   const j = ownJudgement(view, measures, wording);
-  if (!j) return [];
+  const own = ownAlly(view);
+  if (!j || !own) return [];
   const lines = [...new Set(j.reasons.map((r) => capitalised(explainReason(r))))];
-  return lines.slice(0, max);
+  const reading = `Your reading: harm ${pct(own.ally.severity)}, confidence that a state is behind it ${pct(stateConfidence(own.ally.belief))}.`;
+  return [...lines.slice(0, max), reading];
 }
 
 /** The chair's reading of the table: predicted support for each measure on the text, and who may hold out. */
@@ -53,7 +55,8 @@ function chairReasons(view: BotView): string[] {
 function describeMove(view: BotView, move: Move): Hint {
   switch (move.type) {
     case "consultation.statement": {
-      const asks = move.wants.length ? `, and ask for ${names(move.wants)}` : "";
+      const missing = move.wants.filter((m) => !view.state.proposal.includes(m)); // what the text lacks
+      const asks = missing.length ? `, and ask for ${names(missing)}` : "";
       const argues = move.arguments?.includes("solidarity") ? ", pleading solidarity with the allies attacked" : "";
       return {
         move: `State your position: ${STANCE_WORDS[move.stance]}${asks}${argues}.`,
