@@ -353,7 +353,7 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
         await hold(page);
         await page.fill("#reserve-text", reservation);
         await click(page, "reserve");
-        await page.locator(".log-lines li.reserve", { hasText: "DNK keeps silence with a reservation" }).waitFor();
+        await page.locator(".log-lines li.reserve", { hasText: reservation }).waitFor();
         expect(await page.locator(".slot-actions").textContent()).toContain("with a reservation on record");
         layout.push(...(await shots(tab, "desk-delegate-reserved", ".slot-actions .silence")));
 
@@ -367,9 +367,9 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
         await page.locator(".coalition .notice", { hasText: "You have joined" }).waitFor();
         layout.push(...(await shots(tab, "desk-delegate-coalition", ".coalition")));
         await release(page);
-        const acted = page.locator(".log-lines li", { hasText: "allies act together: coordinated sanctions" });
+        const acted = page.locator(".log-lines li", { hasText: /together: coordinated sanctions/ });
         await acted.first().waitFor({ timeout: 60_000 });
-        expect(await acted.first().textContent()).toContain("DNK");
+        expect(await acted.first().textContent()).toMatch(/DNK|Denmark/);
         await skipToDebrief(page);
         expect(layout, "no horizontal scroll").toEqual([]);
         expect(tab.errors).toEqual([]);

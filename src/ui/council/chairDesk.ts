@@ -28,7 +28,7 @@ import {
   sameDraft,
   secretariatDraft,
 } from "./draft.ts";
-import { soundingsPanel } from "./soundingsPanel.ts";
+import { soundDraft, soundingsPanel, VERDICT_TEXT } from "./soundingsPanel.ts";
 import { openTalksWith, suggestedOffer, talkPartners } from "./talks.ts";
 
 const WORDING_LABEL: Record<Wording, string> = { soft: "Softer", standard: "Standard", strong: "Stronger" };
@@ -73,7 +73,13 @@ function draftRow(m: MeasureId, draft: ChairDraft): HTMLElement {
   box.addEventListener("change", () => {
     options.hidden = !box.checked;
   });
-  return h("div", { class: "measure-row" }, h("label", { for: `draft-${m}` }, box, ` ${name}`), options);
+  return h(
+    "div",
+    { class: "measure-row" },
+    h("label", { for: `draft-${m}` }, box, ` ${name}`),
+    h("span", { class: "row-verdict", "data-measure": m }),
+    options,
+  );
 }
 
 /** The draft as the form says it now. */
@@ -165,7 +171,14 @@ export function chairConsultation(c: ActionContext): HTMLElement {
   function describe(draft: ChairDraft): void {
     originHost.replaceChildren(originNote(c, draft, reset));
     changesHost.replaceChildren(changeAccount(c, draft) ?? "");
-    soundingsHost.replaceChildren(soundingsPanel(c.session, c.you, draft, talk));
+    const soundings = soundDraft(c.session, c.you, draft);
+    soundingsHost.replaceChildren(soundingsPanel(c.session, c.you, draft, talk, soundings));
+    // Each ticked measure carries its verdict beside its name, so the draft reads at a glance.
+    for (const badge of fieldset.querySelectorAll<HTMLElement>(".row-verdict")) {
+      const found = soundings.find((x) => x.measure === badge.dataset.measure);
+      badge.className = `row-verdict${found ? ` ${found.verdict}` : ""}`;
+      badge.textContent = found ? VERDICT_TEXT[found.verdict] : "";
+    }
   }
   function fill(draft: ChairDraft): void {
     fieldset.replaceChildren(

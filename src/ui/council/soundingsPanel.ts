@@ -145,21 +145,36 @@ function objectorItem(session: Session, o: Objector, m: MeasureSounding, talk: T
 
 export type TalkOpener = (code: string, measure: MeasureId, reasons: readonly Reason[]) => void;
 
+/** How a measure is named on its line: its ladder name, and the words it is tabled in when they differ. */
+function measureLabel(m: MeasureSounding): string {
+  const name = measureById(m.measure).name;
+  const worded = wordedName(m.measure, m.wording);
+  return worded === name ? name : `${name}, as “${worded}”`;
+}
+
 /** One measure's line: its wording, the verdict and the likely objectors. */
 function measureItem(session: Session, m: MeasureSounding, talk: TalkOpener | null): HTMLElement {
   const shown = m.objectors.slice(0, 6);
   const more = m.objectors.length - shown.length;
+  const won = m.objectors.filter((o) => movedInTalks(o.heard, m.wording)).length;
+  const standing = m.objectors.length - won;
+  const count = [
+    standing ? `${standing === 1 ? "1 ally" : `${standing} allies`} may object` : "",
+    won ? `${won === 1 ? "1 ally" : `${won} allies`} won over in talks` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   return h(
     "li",
     { class: `sounding ${m.verdict}`, "data-measure": m.measure, "data-verdict": m.verdict },
     h(
       "p",
       {},
-      h("strong", {}, wordedName(m.measure, m.wording)),
+      h("strong", {}, measureLabel(m)),
       m.separate ? " (decided separately)" : "",
       " — ",
       h("span", { class: "verdict" }, VERDICT_TEXT[m.verdict]),
-      m.objectors.length ? `: ${m.objectors.length === 1 ? "1 ally" : `${m.objectors.length} allies`} may object` : "",
+      count ? `: ${count}` : "",
     ),
     shown.length
       ? h(
@@ -173,8 +188,13 @@ function measureItem(session: Session, m: MeasureSounding, talk: TalkOpener | nu
 }
 
 /** The soundings panel for a draft; `talk` opens corridor talks with an objector (null when talks are closed). */
-export function soundingsPanel(session: Session, you: SeatId, draft: ChairDraft, talk: TalkOpener | null): HTMLElement {
-  const soundings = soundDraft(session, you, draft);
+export function soundingsPanel(
+  session: Session,
+  you: SeatId,
+  draft: ChairDraft,
+  talk: TalkOpener | null,
+  soundings: readonly MeasureSounding[] = soundDraft(session, you, draft),
+): HTMLElement {
   const together = soundings.filter((x) => !x.separate);
   const verdict = packageVerdict(soundings);
   const summary = !draft.measures.length

@@ -40,11 +40,13 @@ export function openTalksWith(code: string, measure?: MeasureId, offer?: Offer):
   return true;
 }
 
-/** What the soundings suggest to talk about with each ally (set while a talks form is on the page). */
-let suggestions = new Map<string, { measure: MeasureId; offer: Offer; line: string }>();
+type Suggestion = { measure: MeasureId; offer: Offer; line: string };
+
+/** What the soundings suggest now for each ally (set while a talks form is on the page; the draft may change). */
+let suggest: () => Map<string, Suggestion> = () => new Map();
 
 function suggestionFor(code: string, measure: MeasureId): Offer | undefined {
-  const s = suggestions.get(code);
+  const s = suggest().get(code);
   return s?.measure === measure ? s.offer : undefined;
 }
 
@@ -56,7 +58,7 @@ function talkSuggestions(
   const s = stateOf(session);
   const text =
     you === "chair" ? currentDraft(session) : { measures: [...s.proposal], wording: s.proposalWording, split: [] };
-  const found = new Map<string, { measure: MeasureId; offer: Offer; line: string }>();
+  const found = new Map<string, Suggestion>();
   for (const m of soundDraft(session, you, text))
     for (const o of m.objectors) {
       if (found.has(o.code)) continue;
@@ -140,10 +142,10 @@ export function corridorTalks(session: Session, you: SeatId, send: (event: unkno
         ),
       ),
     );
-    suggestions = talkSuggestions(session, you);
+    suggest = () => talkSuggestions(session, you);
     const hint = h("p", { class: "talk-hint", id: "talk-hint", "aria-live": "polite" });
     const showHint = (prefill: boolean) => {
-      const tip = suggestions.get(withSelect.value);
+      const tip = suggest().get(withSelect.value);
       hint.textContent = tip?.line ?? `The soundings expect ${allyName(session, withSelect.value)} to accept the text.`;
       if (!prefill || !tip) return;
       about.value = tip.measure;
