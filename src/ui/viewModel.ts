@@ -1,7 +1,7 @@
 /** Pure selectors from the engine's state to what the room and the panels show. No DOM, no Phaser. */
 import { findInject, victims } from "../sim/council.ts";
-import { describeEntry, explainReason, formatHour, OFFER_NAMES } from "../sim/explain.ts";
-import { hasWording, measureById } from "../sim/measures.ts";
+import { countOf, describeEntry, explainReason, formatHour, OFFER_NAMES } from "../sim/explain.ts";
+import { availableAt, hasWording, MEASURES, type MeasureId, measureById } from "../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Concern, LogEntry, SeatId, StanceKind, Talk } from "../sim/state.ts";
 import { spokenName, type Voiced, voicedText, voiceTable } from "../sim/voice.ts";
@@ -74,6 +74,22 @@ function chairSpeech(session: Session): string | null {
   }
 }
 
+/**
+ * Where consultation stands, counted the way a player lives it: before the first round, round n of the
+ * cycle's rounds, or after a broken silence the rounds left (the engine then grants a shorter second try, so
+ * its own counter would seem to jump).
+ */
+export function roundLabel(session: Session): string {
+  const s = stateOf(session);
+  const max = session.env.scenario.settings.maxConsultationRounds;
+  const left = Math.max(0, max - s.round);
+  const lastSilence = s.silenceAttempts > 0 ? latest(s.log, "silence") : undefined;
+  if (lastSilence && !lastSilence.adopted)
+    return `After the broken silence: ${left ? `${countOf(left, "round")} left` : "no rounds left"}`;
+  if (s.round === 0) return `Before round 1 of ${max}`;
+  return `Round ${s.round} of ${max}`;
+}
+
 /** The council room's view for the player holding `you`. */
 export function councilView(session: Session, you: SeatId, selected: string | null): CouncilView {
   const s = stateOf(session);
@@ -98,12 +114,11 @@ export function councilView(session: Session, you: SeatId, selected: string | nu
   });
   const phase = phaseOf(session);
   const current = s.injects.at(-1);
-  const max = env.scenario.settings.maxConsultationRounds;
   return {
     phase,
     scenarioTitle: env.scenario.title,
     clockLabel: clockLabel(s.hour),
-    roundLabel: phase !== "consultation" ? "" : s.round === 0 ? "Opening statements" : `Round ${s.round} of ${max}`,
+    roundLabel: phase !== "consultation" ? "" : roundLabel(session),
     seats,
     chairIsYou: you === "chair",
     chairSpeech: chairSpeech(session),
@@ -208,6 +223,12 @@ export function currentVoices(session: Session): Map<string, Voiced> {
   );
   const voiced = voiceTable(items, `now|${s.hour}|${s.round}`);
   return new Map(voiced.map((v) => [v.by, v]));
+}
+
+/** The measures in NATO's toolbox at the scenario's date, ladder order: what a form may offer. */
+export function availableMeasures(session: Session): MeasureId[] {
+  const date = session.env.scenario.date;
+  return MEASURES.filter((m) => availableAt(m, date)).map((m) => m.id);
 }
 
 /** An ally's name as seated in this Council (its code when unknown). */

@@ -51,3 +51,24 @@ export const OUTCOME_TEXT: Record<string, string> = {
   statements: "The Council agreed statements and assistance.",
   "no-consensus": "The Council could not agree.",
 };
+
+/** What the Council did, as the start of a sentence (see outcomeSentence). */
+const OUTCOME_CLAUSE: Record<string, string> = {
+  "article-5": "The Council invoked Article 5",
+  "collective-response": "The Council agreed a collective response short of Article 5",
+  statements: "The Council agreed statements and assistance",
+  "no-consensus": "The Council could not agree on a decision",
+};
+
+/**
+ * The debrief's headline as sentences: what the Council did, whether allies held Article 4 consultations,
+ * and (short of it) that Article 5 was not invoked.
+ */
+export function outcomeSentence(outcome: string, article4: boolean, article5: boolean): string {
+  const base = OUTCOME_CLAUSE[outcome] ?? `The session ended without a recognised outcome (${outcome})`;
+  const a4 = article4
+    ? `${outcome === "no-consensus" ? ", although" : ", and"} allies held Article 4 consultations`
+    : "";
+  const a5 = article5 || outcome === "article-5" ? "" : " Article 5 was not invoked.";
+  return `${base}${a4}.${a5}`;
+}

@@ -2,7 +2,6 @@
  * A delegate's desk: the instructions from capital (always in view), the statement form with arguments and
  * asks, and the statement as it was sent, read back from the session's log. Sends events only.
  */
-import { AI_MEASURES } from "../../sim/council.ts";
 import { ARGUMENTS } from "../../sim/events.ts";
 import { ARGUMENT_NAMES } from "../../sim/explain.ts";
 import { wordedName } from "../../sim/measures.ts";
@@ -10,7 +9,7 @@ import { CHAIR_OBJECTIVES } from "../../sim/scoring.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
 import type { LogEntry, SeatId } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
-import { clockLabel } from "../viewModel.ts";
+import { availableMeasures, clockLabel } from "../viewModel.ts";
 import { objectiveText } from "../words.ts";
 import { type ActionContext, checkedValues, checklist, measureName } from "./controls.ts";
 
@@ -122,8 +121,8 @@ export function allyStatement(c: ActionContext): HTMLElement {
     sentStatement(c.session, c.you) ?? "",
     spokeThisRound ? h("p", { class: "meta" }, "Speak again to amend it: a new statement replaces the last.") : "",
     stance,
-    checklist("wants", "Ask the Council to add", AI_MEASURES, me?.position?.wants ?? []),
-    checklist("rejects", "Rule out (your instructions forbid)", AI_MEASURES, me?.rejects ?? []),
+    checklist("wants", "Ask the Council to add", availableMeasures(c.session), me?.position?.wants ?? []),
+    checklist("rejects", "Rule out (your instructions forbid)", availableMeasures(c.session), me?.rejects ?? []),
     args,
     h("label", { for: "statement-text" }, "What you say (optional)"),
     text,

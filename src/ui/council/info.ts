@@ -1,13 +1,15 @@
 /** Read-only council panels: status, incident cards, intelligence, allies at the table, dossier, log. */
 import { beliefProbabilities, stateConfidence } from "../../sim/attribution.ts";
 import { findInject } from "../../sim/council.ts";
+import { countOf } from "../../sim/explain.ts";
 import { dossierAt, provenanceAt } from "../../sim/profiles.ts";
 import { ACTOR_TYPES } from "../../sim/scenarioSchema.ts";
 import { councilSeverity } from "../../sim/scoring.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
 import { button, h, pct } from "../dom.ts";
-import { logLines, positionLines } from "../viewModel.ts";
+import { allyHistory } from "../tableVoices.ts";
+import { clockLabel, type LogLine, logLines, positionLines } from "../viewModel.ts";
 import { objectiveText } from "../words.ts";
 import { openTalksWith, talkHistory, talkPartners } from "./talks.ts";
 
@@ -84,7 +86,7 @@ export function incidentPanel(session: Session): HTMLElement {
       h(
         "p",
         { class: "meta" },
-        `Disruption ${pct(e.disruption)} for ${e.durationDays} days · loss $${e.economicLossMusd}m · physical damage ${pct(e.physicalDamage)} · casualties ${e.casualties} · severity ${pct(active.severity)}`,
+        `Disruption ${pct(e.disruption)} for ${countOf(e.durationDays, "day")} · loss $${e.economicLossMusd}m · physical damage ${pct(e.physicalDamage)} · casualties ${e.casualties} · severity ${pct(active.severity)}`,
       ),
     );
   });
@@ -100,13 +102,19 @@ export function intelligencePanel(session: Session, you: SeatId): HTMLElement {
       (common, a, i) => (i === 0 ? [...a.held] : common.filter((id) => a.held.includes(id))),
       [],
     );
-  const items = [...held].reverse().map((id) => {
+  // Newest first by the hour each item surfaced (held lists arrival, and shared items arrive late).
+  const due = new Map(s.injects.flatMap((a) => a.evidence.map((x) => [x.id, x.dueHour] as const)));
+  const order = held.map((id, k) => ({ id, k, at: due.get(id) ?? 0 }));
+  order.sort((a, b) => b.at - a.at || b.k - a.k);
+  const items = order.map(({ id, at }) => {
     const ref = session.env.evidence.get(id);
     if (!ref) return null;
     const e = ref.evidence;
     return h(
       "li",
       {},
+      h("span", { class: "when" }, clockLabel(at)),
+      " ",
       h("strong", {}, e.title),
       h("span", { class: `tag ${e.kind}` }, e.kind === "falseFlag" ? "claim?" : e.kind),
       h("p", {}, e.text),
@@ -122,6 +130,15 @@ export function intelligencePanel(session: Session, you: SeatId): HTMLElement {
   );
 }
 
+/** A seat's stance for the list of allies: "opposes the text", "broke silence", "not yet spoken". */
+function seatStanceWords(session: Session, code: string): string {
+  const s = stateOf(session);
+  if (s.draft?.breaks.some((b) => b.by === code)) return "broke silence";
+  const stance = s.allies.find((a) => a.code === code)?.position?.stance;
+  return stance ? SEAT_STANCE[stance] : "not yet spoken";
+}
+const SEAT_STANCE = { support: "supports the text", undecided: "undecided", oppose: "opposes the text" } as const;
+
 /** The allies at the table as a keyboard-friendly list; choosing one opens its dossier. */
 export function seatList(session: Session, selected: string | null, select: (code: string) => void): HTMLElement {
   const s = stateOf(session);
@@ -130,7 +147,7 @@ export function seatList(session: Session, selected: string | null, select: (cod
       "li",
       {},
       button(
-        `${session.env.profiles[i]?.name ?? ally.code} — ${ally.position?.stance ?? "not yet spoken"}`,
+        `${session.env.profiles[i]?.name ?? ally.code} — ${seatStanceWords(session, ally.code)}`,
         "select-seat",
         () => select(ally.code),
         {
@@ -176,7 +193,8 @@ export function dossierPanel(
     h("p", { class: "meta" }, "Objectives: ", (card?.objectives ?? profile.objectives).map(objectiveText).join("; ")),
     h("p", { class: "meta" }, "Red lines: ", profile.redLines.join("; ")),
     h("h3", {}, "Position and reasons"),
-    h("ul", {}, ...positionLines(session, code).map((l) => h("li", {}, l))),
+    h("ul", { class: "position" }, ...positionLines(session, code).map((l) => h("li", {}, l))),
+    movedSection(session, code),
     heard ? h("h3", {}, "What you heard in corridor talks") : null,
     heard,
     h(
@@ -186,6 +204,51 @@ export function dossierPanel(
     ),
     canTalk ? button(`Hold corridor talks with ${profile.name}…`, "talk-with", () => openTalksWith(code)) : null,
     button("Close dossier", "close-dossier", close),
+  );
+}
+
+/** How an ally moved over the session: its stance each round, its breaks and reservations, oldest first. */
+function movedSection(session: Session, code: string): HTMLElement {
+  const history = allyHistory(session, code);
+  return h(
+    "div",
+    { class: "moved" },
+    h("h3", {}, "How it moved"),
+    history.length
+      ? h("ol", { class: "history" }, ...history.map((x) => h("li", {}, `${clockLabel(x.h)}: ${x.text}`)))
+      : h("p", { class: "meta" }, "No consultation round yet."),
+  );
+}
+
+/** One log line: its time and text, the figures behind a voiced reason, and what each delegation said. */
+function logItem(l: LogLine): HTMLElement {
+  return h(
+    "li",
+    { class: l.kind },
+    h("span", { class: "when" }, l.hour),
+    " ",
+    l.text,
+    l.detail ? h("span", { class: "meta figures" }, ` (${l.detail})`) : null,
+    l.said
+      ? h(
+          "details",
+          { class: "said" },
+          h("summary", {}, `What ${countOf(l.said.length, "delegation")} said`),
+          h(
+            "ul",
+            {},
+            ...l.said.map((x) =>
+              h(
+                "li",
+                {},
+                h("strong", {}, x.who),
+                `: ${x.text}`,
+                x.detail ? h("span", { class: "meta figures" }, ` (${x.detail})`) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
   );
 }
 
@@ -199,7 +262,7 @@ export function logPanel(session: Session): HTMLElement {
     h(
       "ol",
       { class: "log-lines", tabindex: 0, "aria-label": "Session log entries, newest last" },
-      ...lines.slice(-80).map((l) => h("li", { class: l.kind }, h("span", { class: "when" }, l.hour), " ", l.text)),
+      ...lines.slice(-80).map(logItem),
     ),
   );
 }

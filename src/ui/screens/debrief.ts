@@ -1,11 +1,14 @@
 /** The debrief: outcome, scores with explanations, the timeline and each ally's stances, and what history did. */
-import { formatHour } from "../../sim/explain.ts";
+
+import { STANCE_LETTER } from "../../sim/deliberation.ts";
+import { countOf, formatHour } from "../../sim/explain.ts";
 import { measureById } from "../../sim/measures.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
-import type { LogEntry } from "../../sim/state.ts";
 import { summarize } from "../../sim/summary.ts";
 import { button, h } from "../dom.ts";
-import { OUTCOME_TEXT, SCORE_TEXT } from "../words.ts";
+import { roundStances } from "../tableVoices.ts";
+import { allyName, logLines } from "../viewModel.ts";
+import { outcomeSentence, SCORE_TEXT } from "../words.ts";
 
 /** What the debrief offers; null hides an action (a networked delegate cannot replay the class's session). */
 export interface DebriefActions {
@@ -18,18 +21,18 @@ export interface DebriefActions {
   roleLabel?: string | null; // the objectives row's label ("Your objectives" unless told); null leaves it out
 }
 
-const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "person" };
+const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "not yet stated" };
 
 /** Each ally's stance in each consultation round, as a grid (rows: allies; columns: rounds). */
 function stanceGrid(session: Session): HTMLElement {
   const s = stateOf(session);
-  const rounds = s.log.filter((e): e is Extract<LogEntry, { k: "round" }> => e.k === "round");
+  const rounds = s.log.flatMap((e, index) => (e.k === "round" ? [{ e, stances: roundStances(session, index) }] : []));
   if (!rounds.length) return h("p", {}, "No consultation rounds were held.");
   const head = h(
     "tr",
     {},
     h("th", { scope: "col" }, "Ally"),
-    ...rounds.map((r) => h("th", { scope: "col" }, formatHour(r.h))),
+    ...rounds.map((r) => h("th", { scope: "col" }, formatHour(r.e.h))),
   );
   const rows = s.allies.map((ally, i) =>
     h(
@@ -37,7 +40,9 @@ function stanceGrid(session: Session): HTMLElement {
       {},
       h("th", { scope: "row" }, session.env.profiles[i]?.name ?? ally.code),
       ...rounds.map((r) => {
-        const letter = r.stances[i] ?? "-";
+        // People's seats show the stance of their latest statement ("-" until they made one).
+        const stance = r.stances[i];
+        const letter = stance ? STANCE_LETTER[stance] : "-";
         return h("td", { class: `stance-${letter}`, title: STANCE_WORD[letter] }, letter);
       }),
     ),
@@ -48,9 +53,31 @@ function stanceGrid(session: Session): HTMLElement {
     h(
       "table",
       { class: "stance-grid" },
-      h("caption", {}, "Stances by round: S support, U undecided, O oppose, - played by a person"),
+      h(
+        "caption",
+        {},
+        "Stances by round: S support, U undecided, O oppose, - not yet stated (people's seats show their latest statement)",
+      ),
       h("thead", {}, head),
       h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+/** Each break of silence in the delegation's own words, with the figures behind it. */
+function breaksSection(session: Session): HTMLElement | null {
+  const breaks = logLines(session).filter((l) => l.kind === "break");
+  if (!breaks.length) return null;
+  return h(
+    "div",
+    { class: "why-breaks" },
+    h("h2", {}, "Why silence was broken"),
+    h(
+      "ul",
+      {},
+      ...breaks.map((l) =>
+        h("li", {}, `${l.hour}: ${l.text}`, l.detail ? h("span", { class: "meta figures" }, ` (${l.detail})`) : null),
+      ),
     ),
   );
 }
@@ -76,24 +103,25 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
       `${formatHour(d.hour)}: ${d.measures.length ? d.measures.map((m) => measureById(m).name).join("; ") : "no draft"} — `,
       d.adopted
         ? h("strong", {}, "adopted")
-        : h("strong", {}, d.brokenBy.length ? `silence broken by ${d.brokenBy.join(", ")}` : "not adopted"),
-      d.reservations.length ? ` (reservations: ${d.reservations.join(", ")})` : "",
+        : h(
+            "strong",
+            {},
+            d.brokenBy.length
+              ? `silence broken by ${d.brokenBy.map((c) => allyName(session, c)).join(", ")}`
+              : "not adopted",
+          ),
+      d.reservations.length ? ` (reservations: ${d.reservations.map((c) => allyName(session, c)).join(", ")})` : "",
     ),
   );
   return h(
     "section",
     { class: "screen debrief", "aria-labelledby": "debrief-title" },
     h("h1", { id: "debrief-title" }, `Debrief: ${scenario.title}`),
-    h(
-      "p",
-      { class: "outcome" },
-      OUTCOME_TEXT[summary.outcome] ?? summary.outcome,
-      ` Article 4: ${summary.article4 ? "yes" : "no"}. Article 5: ${summary.article5 ? "yes" : "no"}.`,
-    ),
+    h("p", { class: "outcome" }, outcomeSentence(summary.outcome, summary.article4, summary.article5)),
     h(
       "p",
       { class: "meta" },
-      `Seed ${summary.seed} · ${summary.days} days of crisis · adversary: ${summary.reactions.join(", ") || "—"}${actions.showHash === false ? "" : ` · state hash ${summary.stateHash}`}`,
+      `Seed ${summary.seed} · ${countOf(summary.days, "day")} of crisis · adversary: ${summary.reactions.join(", ") || "—"}${actions.showHash === false ? "" : ` · state hash ${summary.stateHash}`}`,
     ),
     h("h2", {}, "Scores"),
     h(
@@ -114,6 +142,7 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
     ),
     h("h2", {}, "Decisions"),
     timeline.length ? h("ol", { class: "timeline" }, ...timeline) : h("p", {}, "No draft was tabled."),
+    breaksSection(session),
     h("h2", {}, "Each ally's stance"),
     stanceGrid(session),
     h("h2", {}, "What history did"),
