@@ -34,6 +34,20 @@ const LOOK: Record<GuideLook, { selector: string; words: string }> = {
   outcome: { selector: ".debrief .outcome", words: "the outcome" },
 };
 
+/**
+ * Shows the panel a card points at: by scrolling the council's side panels when they scroll on their own (wide
+ * screens, where moving the page would push the header away), else the page (phone).
+ */
+function bringIntoView(target: HTMLElement | null): void {
+  if (!target) return;
+  const panels = target.closest<HTMLElement>(".panels");
+  if (panels && panels.scrollHeight > panels.clientHeight && getComputedStyle(panels).overflowY !== "visible") {
+    panels.scrollTop += target.getBoundingClientRect().top - panels.getBoundingClientRect().top - 8;
+    return;
+  }
+  target.scrollIntoView({ block: "start" });
+}
+
 export interface Coach {
   host: HTMLElement;
   state(): string | null;
@@ -82,7 +96,7 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
         "aria-describedby": "guide-text",
         "data-step": step.id,
       },
-      h("p", { class: "guide-count" }, `Guide · ${number} of ${GUIDE_STEPS.length}`),
+      h("p", { class: "guide-count" }, `Guide · step ${number}`),
       h("h2", { id: "guide-title", tabindex: -1 }, step.title),
       para,
       h("p", { class: "meta guide-look" }, `Look at ${LOOK[look].words} (outlined).`),
@@ -153,7 +167,7 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
           director.paused = true; // hold the clock while the card is read
           held = true;
         }
-        const number = GUIDE_STEPS.findIndex((s) => s.id === step.id) + 1;
+        const number = seen.size + 1;
         const ok = () => {
           remember(step.id);
           close();
@@ -169,7 +183,7 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
         host.replaceChildren(card(step, step.text(sit), look, number, ok, skip));
         host.hidden = false;
         html.dataset.guideLook = look;
-        document.querySelector(LOOK[look].selector)?.scrollIntoView({ block: "start" });
+        bringIntoView(document.querySelector<HTMLElement>(LOOK[look].selector));
         host.querySelector<HTMLElement>("#guide-title")?.focus();
       };
       const check = () => {

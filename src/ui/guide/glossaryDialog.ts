@@ -60,7 +60,8 @@ export function glossaryDialog(): GlossaryDialog {
     h("label", { for: "glossary-filter" }, "Find a term"),
     filter,
     count,
-    h("dl", { id: "glossary-list", class: "glossary-list" }, ...items),
+    // The list scrolls on its own, so it takes focus too (keyboard users scroll it with the arrow keys).
+    h("dl", { id: "glossary-list", class: "glossary-list", tabindex: 0, "aria-label": "Terms" }, ...items),
     h("p", { class: "meta" }, "Ally profiles and the game's numbers are stylized, not official NATO positions."),
   );
   el.addEventListener("close", () => {
