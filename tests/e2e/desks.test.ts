@@ -83,10 +83,22 @@ function pauseWhenPhase(page: Page, wanted: string): Promise<void> {
   }, wanted);
 }
 
-/** The round line of the chair's desk, e.g. [2, 4]. */
+/** The consultation round the chair's desk is in, and the last one, e.g. [2, 4]. */
 async function roundOf(page: Page): Promise<[number, number]> {
-  const m = /Round (\d+) of (\d+)/.exec((await page.locator("form.draft p").first().textContent()) ?? "");
-  return [Number(m?.[1] ?? -1), Number(m?.[2] ?? -1)];
+  const form = page.locator("form.draft");
+  return [Number((await form.getAttribute("data-round")) ?? -1), Number((await form.getAttribute("data-max")) ?? -1)];
+}
+
+/** Waits until the consultation rounds are spent: the chair's move. */
+async function roundsSpent(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const form = document.querySelector<HTMLElement>("form.draft");
+      return form !== null && form.dataset.round === form.dataset.max;
+    },
+    null,
+    { timeout: 90_000, polling: 100 },
+  );
 }
 
 /** From the briefing, begins and moves on to attribution. */
@@ -98,11 +110,15 @@ async function beginGame(page: Page): Promise<void> {
   await waitPhase(page, ["attribution", "consultation"]);
 }
 
-/** Skips ahead until the debrief (each press runs the AI to the player's next decision). */
+/** Skips ahead until the debrief (each press runs the AI to the player's next decision; incident cards are read). */
 async function skipToDebrief(page: Page, timeout = 120_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
-    if ((await phase(page)) === "debrief") return;
+    const now = await phase(page);
+    if (now === "debrief") return;
+    // An incident card waits for the player to read it.
+    if (now === "incident")
+      await page.evaluate(() => document.querySelector<HTMLElement>('[data-action="continue"]')?.click());
     await release(page);
     await control(page, "skip");
     await page
@@ -162,10 +178,11 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
   });
 
   it(
-    "fault 1: the chair's ticks, wording and split survive a new consultation round and a reload",
+    "fault 1: the chair's ticks, wording and split survive a new round and a reload; a re-tabled draft says what changed",
     async () => {
       const tab = await openTab(h, LAPTOP);
       const { page } = tab;
+      const layout: string[] = [];
       try {
         await page.goto("/?scenario=notpetya-2017&seed=1&role=chair");
         await waitPhase(page, ["briefing"]);
@@ -191,7 +208,7 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
         // A new round rebuilds the desk: the draft must be the chair's, not the Secretariat's again.
         await release(page);
         await page.waitForFunction(
-          (r) => /Round (\d+)/.exec(document.querySelector("form.draft p")?.textContent ?? "")?.[1] !== String(r),
+          (r) => (document.querySelector<HTMLElement>("form.draft")?.dataset.round ?? String(r)) !== String(r),
           round,
           { timeout: 60_000, polling: 100 },
         );
@@ -212,6 +229,33 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
         await click(page, "use-secretariat");
         expect((await draftOnPage(page)).measures).not.toContain("sanctions");
         expect(await page.locator("#draft-origin").textContent()).toContain("The Secretariat's suggestion");
+
+        // Sanctions in the package, tabled when the rounds are spent: the table breaks silence on them.
+        await page.check('input[name="measure"][value="sanctions"]');
+        await release(page);
+        await control(page, "skip");
+        await roundsSpent(page);
+        expect((await draftOnPage(page)).measures).toContain("sanctions");
+        await click(page, "table");
+        await waitPhase(page, ["decision"]);
+        await pauseWhenPhase(page, "consultation");
+        await control(page, "skip");
+        await waitPhase(page, ["consultation"], 90_000);
+        await hold(page);
+        // Back in consultation, the desk says what broke and that the draft is still that text.
+        const account = page.locator("#change-account");
+        expect(await account.textContent()).toMatch(/Draft 1 \(.*coordinated sanctions.*\) was broken by /i);
+        expect(await account.getAttribute("class")).toContain("unchanged");
+        // Softened and split off: the account lists both changes.
+        await page.selectOption("#wording-sanctions", "soft");
+        await page.check('input[name="separate"][value="sanctions"]');
+        expect(await account.locator("li").allTextContents()).toEqual([
+          expect.stringMatching(/^Softened: coordinated sanctions → “.+”$/),
+          "Split: coordinated sanctions decided separately",
+        ]);
+        expect(await account.getAttribute("class")).not.toContain("unchanged");
+        layout.push(...(await shots(tab, "desk-change-account", "#change-account")));
+        expect(layout, "no horizontal scroll").toEqual([]);
         expect(tab.errors).toEqual([]);
       } finally {
         await tab.close();
@@ -236,14 +280,7 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
         await beginGame(page);
         // Skip ahead runs the consultation rounds; the chair's move comes when they are spent.
         expect(await control(page, "skip")).toBe(true);
-        await page.waitForFunction(
-          () => {
-            const m = /Round (\d+) of (\d+)/.exec(document.querySelector("form.draft p")?.textContent ?? "");
-            return m !== null && m[1] === m[2];
-          },
-          null,
-          { timeout: 90_000, polling: 100 },
-        );
+        await roundsSpent(page);
         expect(await page.locator("#instructions").textContent()).toContain("Your aims as chair");
 
         // Draft: add defensive cyber operations; the soundings name Turkey as the likely objector.

@@ -5,6 +5,7 @@ import { chairConsultation } from "./chairDesk.ts";
 import type { ActionContext } from "./controls.ts";
 import { coalitionChoices, silence } from "./decisionActions.ts";
 import { allyStatement, instructionsCard } from "./delegateDesk.ts";
+import { forgetDrafts } from "./draft.ts";
 import { corridorTalks } from "./talks.ts";
 
 /** National actions open to an ally in attribution and consultation. */
@@ -38,6 +39,7 @@ export function actionsPanel(c: ActionContext, begin: (() => void) | null, proce
   const phase = phaseOf(c.session);
   const parts: (HTMLElement | null)[] = [];
   if (phase !== "briefing" && phase !== "debrief") parts.push(instructionsCard(c.session, c.you));
+  if (phase === "briefing") forgetDrafts(); // a new game (or the same seed again) starts without a draft
   if (phase === "briefing")
     parts.push(
       begin

@@ -15,7 +15,7 @@ import {
 import { stateOf } from "../../sim/session.ts";
 import type { Reason } from "../../sim/state.ts";
 import { button, h } from "../dom.ts";
-import { allyName } from "../viewModel.ts";
+import { allyName, roundLabel } from "../viewModel.ts";
 import { type ActionContext, checkedValues, measureName } from "./controls.ts";
 import {
   type ChairDraft,
@@ -153,7 +153,8 @@ export function chairConsultation(c: ActionContext): HTMLElement {
   const s = stateOf(c.session);
   const date = c.session.env.scenario.date;
   const available = MEASURES.filter((m) => availableAt(m, date)).map((m) => m.id);
-  const form = h("form", { class: "draft", "aria-label": "Draft decision" });
+  const max = c.session.env.scenario.settings.maxConsultationRounds;
+  const form = h("form", { class: "draft", "aria-label": "Draft decision", "data-round": s.round, "data-max": max });
   form.addEventListener("submit", (e) => e.preventDefault());
   const counts = { support: 0, undecided: 0, oppose: 0 };
   for (const a of s.allies) if (a.position) counts[a.position.stance]++;
@@ -204,7 +205,7 @@ export function chairConsultation(c: ActionContext): HTMLElement {
     h(
       "p",
       {},
-      `Round ${s.round} of ${c.session.env.scenario.settings.maxConsultationRounds}: ${counts.support} support, ${counts.undecided} undecided, ${counts.oppose} oppose the working text.`,
+      `${roundLabel(c.session)}: ${counts.support} support, ${counts.undecided} undecided, ${counts.oppose} oppose the working text.`,
     ),
     originHost,
     fieldset,

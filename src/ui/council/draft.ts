@@ -99,6 +99,16 @@ export function clearDraft(session: Session): void {
   }
 }
 
+/** Forgets every kept draft: a game at its briefing (a new game, or the same seed replayed) starts from scratch. */
+export function forgetDrafts(): void {
+  drafts.clear();
+  try {
+    storage()?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
 /** True when two drafts say the same thing. */
 export function sameDraft(a: ChairDraft, b: ChairDraft): boolean {
   const set = (ms: readonly MeasureId[]) => [...ms].sort().join();
