@@ -7,6 +7,7 @@ import { countOf } from "../sim/explain.ts";
 import type { WordingMap } from "../sim/measures.ts";
 import { adversaryLabel } from "../sim/profiles.ts";
 import { type Session, stateOf } from "../sim/session.ts";
+import { NEUTRAL_PARAMS } from "../sim/severity.ts";
 import type { LogEntry, Reason, StanceKind } from "../sim/state.ts";
 import { parseBreakReason, type Speaker, type Utterance, type Voiced, voiceTable } from "../sim/voice.ts";
 
@@ -72,6 +73,9 @@ function deadlineFigures(session: Session, index: number, parsed: Reason): Reaso
   const e = s.log[index];
   const seat = e?.k === "break" ? s.allies.findIndex((a) => a.code === e.by) : -1;
   if (table?.k !== "table" || seat < 0) return undefined;
+  // A networked view hides other seats' readings behind a neutral profile and belief: no figures from those.
+  const ally = s.allies[seat];
+  if (!ally || ally.params === NEUTRAL_PARAMS || ally.belief.every((w) => w === ally.belief[0])) return undefined;
   const wording: WordingMap = {};
   for (const m of table.soft) wording[m] = "soft";
   for (const m of table.strong) wording[m] = "strong";

@@ -155,12 +155,18 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await fac.page.locator('[data-action="pause"]', { hasText: "Resume" }).waitFor();
         await ann.page.check('input[name="stance"][value="undecided"]');
         await click(ann.page, "state");
-        await ann.page.locator(".log-lines li", { hasText: "EST: undecided" }).first().waitFor();
+        await ann.page
+          .locator(".log-lines li", { hasText: "Estonia is undecided on the working text" })
+          .first()
+          .waitFor();
         audits.set("player", await axeViolations(ann.page));
         await ann.page.evaluate(() => window.scrollTo(0, 0));
         await ann.shot("classroom-player-consultation");
         await fits(ann, "player consultation");
-        await proj.page.locator(".log-lines li", { hasText: "EST: undecided" }).first().waitFor();
+        await proj.page
+          .locator(".log-lines li", { hasText: "Estonia is undecided on the working text" })
+          .first()
+          .waitFor();
         await proj.shot("classroom-projector-consultation");
         await click(fac.page, "pause"); // resume
 
@@ -177,7 +183,7 @@ describe.skipIf(E2E_SKIP)("a classroom session in Chromium", () => {
         await ann.page.locator("#silence-countdown", { hasText: "Silence deadline in" }).waitFor();
         await ann.page.fill("#break-reason", HTML_REASON);
         await click(ann.page, "break-silence");
-        const broke = ann.page.locator(".log-lines li.break", { hasText: "EST BREAKS SILENCE" });
+        const broke = ann.page.locator(".log-lines li.break", { hasText: "Estonia breaks silence" });
         await broke.waitFor();
         expect(await broke.textContent()).toContain(HTML_REASON);
         await ann.page.evaluate(() => window.scrollTo(0, 0));

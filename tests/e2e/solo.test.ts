@@ -358,7 +358,10 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
                 expect(await control(page, "pause")).toBe(true); // hold the rounds while the statement is drafted
               await page.check('input[name="stance"][value="undecided"]');
               await click(page, "state");
-              await page.locator(".log-lines li", { hasText: "EST: undecided" }).first().waitFor();
+              await page
+                .locator(".log-lines li", { hasText: "Estonia is undecided on the working text" })
+                .first()
+                .waitFor();
               expect(await control(page, "pause")).toBe(true); // resume
               return true;
             }
@@ -366,7 +369,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
               broke = true;
               await page.fill("#break-reason", reason);
               await click(page, "break-silence");
-              const line = page.locator(".log-lines li.break", { hasText: "EST BREAKS SILENCE" });
+              const line = page.locator(".log-lines li.break", { hasText: "Estonia breaks silence" });
               await line.waitFor();
               // The reason is shown as typed, as text: the markup is visible and no <b> element was made of it.
               expect(await line.textContent()).toContain(reason);
@@ -437,11 +440,16 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
               await page.fill("#statement-text", said);
               await shots("ally-statement", "fieldset.arguments");
               await click(page, "state");
-              const statement = page.locator(".log-lines li.statement", { hasText: "EST: undecided" }).first();
+              const statement = page
+                .locator(".log-lines li.statement", { hasText: "Estonia is undecided on the working text" })
+                .first();
               await statement.waitFor();
               expect(await statement.textContent()).toContain("argues for solidarity with the allies attacked");
               expect(await statement.textContent()).toContain(said);
-              await page.locator(".log-lines li.argument", { hasText: "EST argues for solidarity" }).first().waitFor();
+              await page
+                .locator(".log-lines li.argument", { hasText: "Estonia argues for solidarity" })
+                .first()
+                .waitFor();
 
               // Corridor talks with Hungary about sanctions, offering reassurance.
               const capital = await page.textContent("#talks-capital");
@@ -473,7 +481,9 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
               await shots("ally-silence-choices", ".choice.reserve");
               found.push(...(await axeViolations(page)).map((v) => `decision: ${v}`));
               await click(page, "reserve");
-              const line = page.locator(".log-lines li.reserve", { hasText: "EST keeps silence with a reservation" });
+              const line = page.locator(".log-lines li.reserve", {
+                hasText: "Estonia keeps silence with a reservation",
+              });
               await line.waitFor();
               expect(await line.textContent()).toContain(reservation);
               expect(await page.locator("#app b, #app i").count(), "what players write stays text").toBe(0);
