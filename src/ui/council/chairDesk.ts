@@ -133,7 +133,11 @@ function changeAccount(c: ActionContext, draft: ChairDraft): HTMLElement | null 
   const last = lastTabled(c.session);
   if (!last) return null;
   const changes = draftChanges(last.draft, draft);
-  const who = last.brokenBy.map((code) => allyName(c.session, code)).join(", ") || "an ally";
+  const names = last.brokenBy.map((code) => allyName(c.session, code));
+  const who =
+    names.length > 5
+      ? `${names.length} allies (${names.slice(0, 4).join(", ")} and others)`
+      : names.join(", ") || "an ally";
   return h(
     "div",
     { class: changes.length ? "change-account" : "change-account unchanged", id: "change-account", role: "status" },
