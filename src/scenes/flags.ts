@@ -31,8 +31,21 @@ function sizedSvg(svg: string, px: number): string {
   return svg.replace(/<svg\b/, `<svg width="${px}" height="${px}"`);
 }
 
+/**
+ * An SVG file's text. The build inlines small flags as data: URLs, which are decoded here rather than fetched (a
+ * page's Content Security Policy may allow fetches from its own origin only).
+ */
+async function svgText(url: string): Promise<string> {
+  const data = /^data:image\/svg\+xml(;base64)?,/.exec(url);
+  if (!data) return (await fetch(url)).text();
+  const body = url.slice(data[0].length);
+  return data[1]
+    ? new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0)))
+    : decodeURIComponent(body);
+}
+
 async function loadFlag(url: string): Promise<HTMLImageElement> {
-  const svg = sizedSvg(await (await fetch(url)).text(), FLAG_SOURCE_PX);
+  const svg = sizedSvg(await svgText(url), FLAG_SOURCE_PX);
   const blobUrl = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const img = new Image();

@@ -56,7 +56,13 @@ export function mountCouncil(parent: HTMLElement, callbacks: CouncilCallbacks): 
     resize: () => {
       if (destroyed || !game) return;
       const { width, height } = deviceSize();
+      // Phaser re-reads its parent's size only from its game loop, which sleeps while the room is idle: without
+      // this, FIT would scale the new game size into the old parent box and leave empty bands (a header that
+      // wraps to two lines shrinks the host without any window resize).
+      const parentChanged = game.scale.getParentBounds();
       if (width !== game.scale.width || height !== game.scale.height) game.scale.setGameSize(width, height);
+      else if (parentChanged) game.scale.refresh();
+      game.loop.wake();
     },
     destroy: () => {
       if (destroyed) return;

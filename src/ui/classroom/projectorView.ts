@@ -7,9 +7,11 @@ import type { RemoteGame } from "../../net/remoteGame.ts";
 import type { CouncilRoom } from "../../scenes/mountCouncil.ts";
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import { incidentPanel, intelligencePanel, logPanel } from "../council/info.ts";
+import type { CouncilView } from "../councilView.ts";
 import { h } from "../dom.ts";
 import { debriefScreen } from "../screens/debrief.ts";
 import { clockLabel, councilView } from "../viewModel.ts";
+import { projectorBanner } from "./projectorBanner.ts";
 import { qrCode } from "./qr.ts";
 import { joinLink, mountRoom, type Shell } from "./shell.ts";
 import { clockText, connectionBanner, connectionPill, every } from "./status.ts";
@@ -75,6 +77,13 @@ function delegates(game: RemoteGame): HTMLElement {
   );
 }
 
+/** The room's view with each played seat's delegate named on it (names as the players gave them; drawn as text). */
+function roomView(game: RemoteGame): CouncilView {
+  const view = councilView(game.session, "", null);
+  const names = new Map(game.view.seats.filter((s) => s.name).map((s) => [s.ally, s.name]));
+  return { ...view, seats: view.seats.map((s) => (names.has(s.code) ? { ...s, delegate: names.get(s.code) } : s)) };
+}
+
 export function openProjector(shell: Shell, game: RemoteGame): void {
   const host = h("div", { class: "net-host", "data-view": "projector" });
   const banner = connectionBanner(game);
@@ -84,12 +93,14 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
   const pill = h("span", {});
   const roomHost = h("div", { id: "room", class: "room", role: "img", "aria-label": "The council table" });
   const side = h("aside", { class: "projector-side panels", "aria-label": "The Council so far" });
+  const moments = projectorBanner();
   const screen = h(
     "section",
     { class: "screen council net-projector", "aria-label": "The North Atlantic Council (projector)" },
     banner.el,
     h("header", { class: "council-header" }, title, clock, countdown, pill),
     h("div", { class: "council-body" }, roomHost, side),
+    moments.el,
   );
   let room: CouncilRoom | null = null;
   let debrief = false;
@@ -117,7 +128,8 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
       return;
     }
     const s = stateOf(game.session);
-    const view = councilView(game.session, "", null);
+    const view = roomView(game);
+    moments.update(game.session);
     clock.textContent = `${clockLabel(s.hour)} · ${phase}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
     room?.update(view);
     const key = `${s.log.length}|${phase}|${game.view.revealed}|${game.view.seats.map((x) => `${x.name}${x.connected}`).join()}`;
@@ -150,6 +162,7 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
   shell.show(phaseOf(game.session), host, () => {
     unsubscribe();
     stop();
+    moments.destroy();
     unmount();
     void game.leave();
   });
@@ -157,7 +170,7 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
   tick();
   unmount = mountRoom(shell, roomHost, (r) => {
     room = r;
-    r.update(councilView(game.session, "", null));
+    r.update(roomView(game));
     roomHost.dataset.ready = "true";
   });
 }

@@ -45,13 +45,28 @@ function typing(): boolean {
   );
 }
 
-/** Scrolls `scroller` (the panel column, or the page when the column does not scroll) so that the move shows. */
+/** True when `el` scrolls its own content (the panel column on desktops and phones). */
+function scrolls(el: HTMLElement): boolean {
+  const overflow = getComputedStyle(el).overflowY;
+  return (overflow === "auto" || overflow === "scroll") && el.scrollHeight > el.clientHeight;
+}
+
+/**
+ * Scrolls the panel column so that the move's block starts at its top, or, when the block is taller than the
+ * column, so that the acting button sits at its foot. Only the column scrolls: the page and the room stay put.
+ */
 function scrollToMove(scroller: HTMLElement, move: Move): void {
-  move.region.scrollIntoView({ block: "start", inline: "nearest" });
+  if (!scrolls(scroller)) {
+    move.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    return;
+  }
+  const margin = 8;
   const view = scroller.getBoundingClientRect();
+  const region = move.region.getBoundingClientRect();
+  scroller.scrollTop += region.top - view.top - margin;
   const target = move.target.getBoundingClientRect();
   const bottom = Math.min(view.bottom, window.innerHeight);
-  if (target.bottom > bottom) move.target.scrollIntoView({ block: "end", inline: "nearest" });
+  if (target.bottom > bottom - margin) scroller.scrollTop += target.bottom - bottom + margin;
 }
 
 /**
