@@ -119,7 +119,7 @@ export function lengthText(m: Record<Pace, number>): string {
 
 /** The range a scenario card promises ("20–30 minutes"), in minutes; null when it cannot be read. */
 export function cardRange(length: string): { min: number; max: number } | null {
-  const m = /(\d+)\s*[–-]\s*(\d+)/.exec(length);
+  const m = /(\d+)\s*[–-]\s*(\d+)\s*min/.exec(length);
   return m ? { min: Number(m[1]), max: Number(m[2]) } : null;
 }
 
