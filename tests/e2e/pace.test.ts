@@ -54,8 +54,8 @@ async function measuredCards(page: Page): Promise<{ id: string; text: string; ca
   );
 }
 
-/** Looks at the page at every size: no sideways scroll, a screenshot; axe at 1920×1080. */
-async function everySize(tab: Tab, name: string): Promise<string[]> {
+/** Looks at the page at every size: no sideways scroll, a screenshot (of `show` scrolled into view); axe at 1920×1080. */
+async function everySize(tab: Tab, name: string, show?: string): Promise<string[]> {
   const found: string[] = [];
   for (const size of VIEWPORTS) {
     await tab.page.setViewportSize(size);
@@ -63,6 +63,7 @@ async function everySize(tab: Tab, name: string): Promise<string[]> {
     const fit = await fitsWidth(tab.page);
     if (!fit.fits) found.push(`${name} at ${size.width}: scrollWidth ${fit.scrollWidth}`);
     if (size === DESKTOP) found.push(...(await axeViolations(tab.page)).map((v) => `${name}: ${v}`));
+    if (show) await tab.page.locator(show).first().scrollIntoViewIfNeeded();
     await tab.shot(name);
   }
   await tab.page.setViewportSize(DESKTOP);
@@ -128,7 +129,7 @@ describe.skipIf(E2E_SKIP)("pace of a solo game in Chromium", () => {
           expect(standard, `${c.id}: ${c.text} against "${c.card}"`).toBeGreaterThanOrEqual(range?.min ?? Infinity);
           expect(standard, `${c.id}: ${c.text} against "${c.card}"`).toBeLessThanOrEqual(range?.max ?? -Infinity);
         }
-        expect(await everySize(tab, "pace-scenario-cards")).toEqual([]);
+        expect(await everySize(tab, "pace-scenario-cards", "[data-lengths]")).toEqual([]);
         expect(tab.errors).toEqual([]);
       } finally {
         await tab.close();
