@@ -1,16 +1,19 @@
 /**
  * The session API: create a session (POST /api/sessions), read its public status (GET /api/sessions/:code)
- * and, with the facilitator token, download its record (GET /api/sessions/:code/record). JSON in and out;
+ * and, with the facilitator token, download its record (GET /api/sessions/:code/record); GET /api/server says
+ * which addresses phones can reach. JSON in and out;
  * bad input gets a 400 with a reason.
  */
 import { matchMaker } from "@colyseus/core";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { codeSchema, createSessionSchema } from "../net/protocol.ts";
+import type { ReachableAddresses } from "./addresses.ts";
 import type { CouncilRoom } from "./councilRoom.ts";
 import type { SessionStatus } from "./councilSession.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { BusyError, type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
+import { StoreError } from "./store.ts";
 
 /** Sessions one address may create per minute (burst 20). */
 const createLimiter = new RateLimiter({ burst: 20, perSecond: 0.2 });
@@ -29,9 +32,16 @@ async function remoteStatus(code: string): Promise<SessionStatus | null> {
 }
 
 /** `openRoom` starts the session's room (so players can join) once the session is in the store. */
-export function apiRouter(registry: Registry, openRoom: (code: string) => Promise<void>): express.Router {
+export function apiRouter(
+  registry: Registry,
+  openRoom: (code: string) => Promise<void>,
+  reachable: () => ReachableAddresses = () => ({ urls: [], loopbackOnly: true }),
+): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: "8kb" }));
+
+  // Where phones can reach this server: the console and projector build join links and QR codes from it.
+  router.get("/server", (_req, res) => res.json(reachable()));
 
   router.post("/sessions", async (req, res) => {
     if (!createLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many sessions created: wait a minute");
@@ -68,7 +78,14 @@ export function apiRouter(registry: Registry, openRoom: (code: string) => Promis
     if (!code.success || !token || !secretMatches(token, registry.facilitatorHash(code.data)))
       return fail(res, 404, "no such session, or wrong facilitator token");
     // The durable log has every accepted event, also of sessions that are over or run by another process.
-    const record = registry.running(code.data)?.record ?? registry.storedRecord(code.data);
+    let record: ReturnType<typeof registry.storedRecord>;
+    try {
+      record = registry.running(code.data)?.record ?? registry.storedRecord(code.data);
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      registry.log(err.message);
+      return fail(res, 500, `${err.message}; the other sessions are not affected`);
+    }
     if (!record) return fail(res, 404, "no such session, or wrong facilitator token");
     res.setHeader("content-disposition", `attachment; filename="case-by-case-${code.data}.json"`);
     return res.type("application/json").send(`${JSON.stringify(record, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../net/protocol.ts";
+import { type ReachableAddresses, reachableAddresses } from "./addresses.ts";
 import { apiRouter } from "./api.ts";
 import { CouncilRoom, setRegistry } from "./councilRoom.ts";
 import { installGate } from "./httpGate.ts";
@@ -31,10 +32,13 @@ export interface GameServerOptions {
   log?: (line: string) => void;
   maxSessions?: number; // unfinished sessions this process runs at most (MAX_SESSIONS)
   allowedOrigins?: readonly string[]; // other sites whose pages may call this server (ALLOWED_ORIGINS)
+  publicUrl?: string; // the address students use when it is not this machine's own (PUBLIC_URL)
 }
 
 export interface GameServer {
   url: string;
+  /** Where phones can reach this server (see addresses.ts). */
+  reachable(): ReachableAddresses;
   registry: Registry;
   http: HttpServer;
   /** Closes rooms, the transport and the store (SIGTERM). */
@@ -54,7 +58,9 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   const openRoom = async (code: string) => {
     await matchMaker.createRoom(ROOM_NAME, { code });
   };
-  app.use("/api", apiRouter(registry, openRoom));
+  let port = options.port;
+  const reachable = () => reachableAddresses(options.host, port, options.publicUrl);
+  app.use("/api", apiRouter(registry, openRoom, reachable));
   if (options.staticDir) app.use(staticFiles(options.staticDir));
   const http = createServer();
   http.on("request", app);
@@ -78,6 +84,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   // Every request and upgrade passes the gate first (address, origin, headers, body and join limits).
   installGate(http, { trustProxy: options.trustProxy ?? false, allowedOrigins: options.allowedOrigins ?? [] });
   const address = http.address() as AddressInfo;
+  port = address.port;
   const url = `http://${options.host}:${address.port}`;
 
   for (const code of registry.unfinished()) {
@@ -91,6 +98,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
 
   return {
     url,
+    reachable,
     registry,
     http,
     close: async () => {

@@ -4,7 +4,7 @@
  * WAL journal: several processes on one machine may share the file (scale-out); synchronous=NORMAL keeps
  * every committed transaction through a process crash (an OS crash may lose the last few).
  */
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TimerSettings } from "../net/protocol.ts";
@@ -87,11 +87,19 @@ export class Store {
   private readonly stmt: ReturnType<typeof prepareAll>;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
     this.path = join(dataDir, "sessions.sqlite");
-    this.db = new DatabaseSync(this.path);
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
-    this.db.exec(SCHEMA);
+    checkWritable(dataDir);
+    try {
+      this.db = new DatabaseSync(this.path);
+      this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+      this.db.exec(SCHEMA);
+      const check = this.db.prepare("PRAGMA quick_check(1)").get() as { quick_check?: string } | undefined;
+      if (check?.quick_check !== "ok") throw new Error(check?.quick_check ?? "integrity check failed");
+    } catch (err) {
+      throw new StoreError(
+        `${this.path} is damaged (${(err as Error).message}): move it aside or restore a backup, then start again`,
+      );
+    }
     // Logs written before the clock's pause was kept lack its column.
     const columns = this.db.prepare("PRAGMA table_info(sessions)").all() as { name: string }[];
     if (!columns.some((c) => c.name === "paused_ms")) this.db.exec("ALTER TABLE sessions ADD COLUMN paused_ms INTEGER");
@@ -155,8 +163,15 @@ export class Store {
     this.stmt.append.run(code, seq, JSON.stringify(event));
   }
 
+  /** The session's events in order; throws StoreError naming the row when one cannot be read. */
   events(code: string): EngineEvent[] {
-    return (this.stmt.events.all(code) as { event: string }[]).map((r) => JSON.parse(r.event) as EngineEvent);
+    return (this.stmt.events.all(code) as { event: string }[]).map((r, seq) => {
+      try {
+        return JSON.parse(r.event) as EngineEvent;
+      } catch (err) {
+        throw new StoreError(`session ${code}: event ${seq} is damaged in ${this.path} (${(err as Error).message})`);
+      }
+    });
   }
 
   savePlayer(code: string, p: StoredPlayer): void {
@@ -171,5 +186,25 @@ export class Store {
 
   close(): void {
     if (this.db.isOpen) this.db.close();
+  }
+}
+
+/** The durable store cannot be used as it is: the message says what and where, in one line. */
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+/** Refuses a data folder the server could not write to, before any player trusts it with a session. */
+function checkWritable(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+    const probe = join(dataDir, `.write-check-${process.pid}`);
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (err) {
+    throw new StoreError(
+      `cannot write to the data folder ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): set DATA_DIR to a folder this user can write`,
+    );
   }
 }

@@ -11,7 +11,7 @@ import { hubScreen } from "./hub.ts";
 import { joinScreen } from "./joinScreen.ts";
 import { openPlayer } from "./playerView.ts";
 import { openProjector } from "./projectorView.ts";
-import { type Route, type Shell, setAddress } from "./shell.ts";
+import { loadReachable, type Route, type Shell, setAddress } from "./shell.ts";
 import "./classroom.css";
 
 export type { Route, Shell } from "./shell.ts";
@@ -26,6 +26,11 @@ function projector(shell: Shell, code: string): void {
 }
 
 export function openClassroom(outer: Shell, route: Route): void {
+  // The join link and QR code need the address phones can reach: ask the server first (one small request).
+  void loadReachable().then(() => route_(outer, route));
+}
+
+function route_(outer: Shell, route: Route): void {
   // Leaving for the menu also leaves the session's address, so a reload does not rejoin.
   const shell: Shell = {
     ...outer,

@@ -13,7 +13,7 @@ import { debriefScreen } from "../screens/debrief.ts";
 import { clockLabel, councilView } from "../viewModel.ts";
 import { projectorBanner } from "./projectorBanner.ts";
 import { qrCode } from "./qr.ts";
-import { joinLink, mountRoom, type Shell } from "./shell.ts";
+import { joinLink, mountRoom, reachabilityWarning, type Shell } from "./shell.ts";
 import { clockText, connectionBanner, connectionPill, every } from "./status.ts";
 
 /** The code, the link and the QR code, for students to join from their seats. */
@@ -31,6 +31,7 @@ export function joinBox(code: string): HTMLElement {
     ),
     h("p", { class: "join-code", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
     qrCode(link, `QR code: a link to join session ${code}`),
+    reachabilityWarning(),
   );
 }
 

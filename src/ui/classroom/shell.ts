@@ -30,9 +30,38 @@ export function setAddress(param: "join" | "projector" | "facilitate" | null, co
   history.replaceState(null, "", `${location.pathname}${search}`);
 }
 
-/** The link a student opens to join (what the QR code holds). */
+/** Where phones can reach the server, as GET /api/server says (null until asked, or when it cannot say). */
+let reachable: { urls: string[]; loopbackOnly: boolean } | null = null;
+
+const pageIsLoopback = () => /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(location.hostname || "localhost");
+
+/** Asks the server where phones can reach it, once; the join link and QR code use the answer. */
+export async function loadReachable(): Promise<void> {
+  if (reachable) return;
+  try {
+    const res = await fetch("/api/server");
+    if (res.ok) reachable = (await res.json()) as { urls: string[]; loopbackOnly: boolean };
+  } catch {
+    // An older server, or none: the page's own address is the best guess.
+  }
+}
+
+/** The link a student opens to join (what the QR code holds): a network address, not this machine's loopback. */
 export function joinLink(code: string): string {
-  return `${location.origin}${location.pathname}?join=${encodeURIComponent(code)}`;
+  const base = pageIsLoopback() && reachable?.urls[0] ? reachable.urls[0] : `${location.origin}${location.pathname}`;
+  return `${base}?join=${encodeURIComponent(code)}`;
+}
+
+/** A warning for the facilitator when no phone can reach the address the join link holds; null when fine. */
+export function reachabilityWarning(): HTMLElement | null {
+  if (!pageIsLoopback() || reachable?.urls[0]) return null;
+  return h(
+    "p",
+    { class: "notice warning", role: "note" },
+    "Phones cannot open this address: it belongs to this computer only. Stop the server and start it with ",
+    h("code", {}, "npm run classroom"),
+    " on the school network, then open the address it prints.",
+  );
 }
 
 /**
