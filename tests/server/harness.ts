@@ -256,7 +256,11 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const url = `http://127.0.0.1:${listen}`;
-  await until(() => output.includes("Case by Case is running on") || child.exitCode !== null, "the server to listen", 20_000);
+  await until(
+    () => output.includes("Case by Case is running on") || child.exitCode !== null,
+    "the server to listen",
+    20_000,
+  );
   if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${output}`);
   return {
     child,
