@@ -14,6 +14,7 @@ import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../net/protocol.ts";
 import { type ReachableAddresses, reachableAddresses } from "./addresses.ts";
 import { apiRouter } from "./api.ts";
 import { CouncilRoom, setRegistry } from "./councilRoom.ts";
+import { healthHandler } from "./health.ts";
 import { installGate } from "./httpGate.ts";
 import { realClock } from "./pacer.ts";
 import { Registry } from "./registry.ts";
@@ -60,6 +61,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   };
   let port = options.port;
   const reachable = () => reachableAddresses(options.host, port, options.publicUrl);
+  app.get("/api/health", healthHandler(registry, Boolean(options.redisUrl)));
   app.use("/api", apiRouter(registry, openRoom, reachable));
   if (options.staticDir) app.use(staticFiles(options.staticDir));
   const http = createServer();

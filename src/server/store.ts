@@ -4,8 +4,8 @@
  * WAL journal: several processes on one machine may share the file (scale-out); synchronous=NORMAL keeps
  * every committed transaction through a process crash (an OS crash may lose the last few).
  */
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TimerSettings } from "../net/protocol.ts";
 import type { EngineEvent } from "../sim/events.ts";
@@ -182,6 +182,23 @@ export class Store {
     return (
       this.stmt.players.all(code) as { player: string; name: string; token_hash: string; seat: string | null }[]
     ).map((r) => ({ player: r.player, name: r.name, tokenHash: r.token_hash, seat: r.seat }));
+  }
+
+  /**
+   * Whether the store can take a write now (the health check): the data folder takes a file and SQLite grants
+   * its write lock, and the file is still where it was opened. Null when it can, else what is wrong, in one
+   * line. Writes nothing to the log.
+   */
+  writeProblem(): string | null {
+    try {
+      if (!existsSync(this.path)) throw new Error(`${this.path} was moved or deleted while the server ran: restart it`);
+      checkWritable(dirname(this.path));
+      this.db.exec("BEGIN IMMEDIATE; ROLLBACK;");
+      return null;
+    } catch (err) {
+      if (this.db.isOpen && this.db.isTransaction) this.db.exec("ROLLBACK");
+      return (err as Error).message;
+    }
   }
 
   close(): void {
