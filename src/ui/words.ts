@@ -1,4 +1,5 @@
-/** Words for objectives, scores and outcomes. */
+/** Words for objectives, scores and outcomes, and counts in sentences. */
+import { countOf } from "../sim/explain.ts";
 import type { ObjectiveId } from "../sim/scenarioSchema.ts";
 
 const OBJECTIVES: Record<ObjectiveId, string> = {
@@ -71,4 +72,19 @@ export function outcomeSentence(outcome: string, article4: boolean, article5: bo
     : "";
   const a5 = article5 || outcome === "article-5" ? "" : " Article 5 was not invoked.";
   return `${base}${a4}.${a5}`;
+}
+
+/** Names in a sentence, summarised when long: "Hungary", "Hungary and Türkiye", "Hungary, Türkiye and 3 others". */
+export function namesSummary(names: readonly string[], shown = 2): string {
+  if (names.length <= shown + 1) {
+    const last = names[names.length - 1] ?? "";
+    return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${last}` : last;
+  }
+  const rest = names.length - shown;
+  return `${names.slice(0, shown).join(", ")} and ${rest} ${rest === 1 ? "other" : "others"}`;
+}
+
+/** Who holds the seats, for the facilitator: "1 person seated · 2 waiting · the AI plays 1 seat." */
+export function seatsLine(people: number, waiting: number, seats: number): string {
+  return `${countOf(people, "person", "people")} seated · ${waiting} waiting · the AI plays ${countOf(seats - people, "seat")}.`;
 }

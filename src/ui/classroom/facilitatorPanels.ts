@@ -8,6 +8,7 @@ import type { RemoteGame } from "../../net/remoteGame.ts";
 import { stateConfidence } from "../../sim/attribution.ts";
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import { button, h, pct } from "../dom.ts";
+import { seatsLine } from "../words.ts";
 import { clockText } from "./status.ts";
 
 export type Run = (op: FacilitatorOp, done?: () => void) => void;
@@ -275,11 +276,7 @@ export function seatsPanel(game: RemoteGame, run: Run): HTMLElement {
     "section",
     { class: "panel fac-seats", "aria-labelledby": "seats-title" },
     h("h2", { id: "seats-title" }, "Seats"),
-    h(
-      "p",
-      { class: "meta" },
-      `${people} ${people === 1 ? "person" : "people"} seated · ${game.view.waiting.length} waiting · the AI plays ${game.view.seats.length - people} seats.`,
-    ),
+    h("p", { class: "meta" }, seatsLine(people, game.view.waiting.length, game.view.seats.length)),
     waitingList(game, names, run),
     h(
       "div",
