@@ -10,6 +10,7 @@ import { codeSchema, createSessionSchema } from "../net/protocol.ts";
 import type { ReachableAddresses } from "./addresses.ts";
 import type { CouncilRoom } from "./councilRoom.ts";
 import type { SessionStatus } from "./councilSession.ts";
+import { API_BODY_LIMIT } from "./httpGate.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { BusyError, type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
@@ -38,7 +39,7 @@ export function apiRouter(
   reachable: () => ReachableAddresses = () => ({ urls: [], loopbackOnly: true }),
 ): express.Router {
   const router = express.Router();
-  router.use(express.json({ limit: "8kb" }));
+  router.use(express.json({ limit: API_BODY_LIMIT }));
 
   // Where phones can reach this server: the console and projector build join links and QR codes from it.
   router.get("/server", (_req, res) => res.json(reachable()));
@@ -93,7 +94,11 @@ export function apiRouter(
 
   router.use((_req, res) => fail(res, 404, "no such endpoint"));
   // Malformed JSON and oversized bodies end here (Express reports them as errors with a status).
-  router.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+  router.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === "entity.too.large") {
+      fail(res, 413, `request body too large: at most ${API_BODY_LIMIT} bytes for /api/…`);
+      return;
+    }
     const status = err.status && err.status < 500 ? err.status : 500;
     if (status === 500) registry.log(`api error: ${err.stack ?? err.message}`);
     fail(res, status, status === 500 ? "internal error" : err.message);

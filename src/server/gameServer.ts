@@ -84,7 +84,14 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   matchMaker.controller.exposedMethods = ["join", "joinById", "reconnect"];
   await server.listen(options.port, options.host);
   // Every request and upgrade passes the gate first (address, origin, headers, body and join limits).
-  installGate(http, { trustProxy: options.trustProxy ?? false, allowedOrigins: options.allowedOrigins ?? [] });
+  installGate(http, {
+    trustProxy: options.trustProxy ?? false,
+    allowedOrigins: options.allowedOrigins ?? [],
+    seatKnown: (roomId, sessionId, token) => {
+      const room = matchMaker.getLocalRoomById(roomId);
+      return Boolean(room) && (token === null || room.hasReservedSeat(sessionId, token));
+    },
+  });
   const address = http.address() as AddressInfo;
   port = address.port;
   const url = `http://${options.host}:${address.port}`;

@@ -1,12 +1,15 @@
 /**
- * The HTTP gate (src/server/httpGate.ts): body limits on matchmaking, join limits per address counted before
- * any lookup (wrong codes cost the guesser, not the room), the origin allow-list, security headers, and 4xx
- * for ids that are not scenarios. Every check fails without the gate.
+ * The HTTP gate (src/server/httpGate.ts): body limits on every route, join limits per address counted before
+ * any lookup on matchmaking and on WebSocket upgrades (wrong codes and tokens cost the guesser, not the room),
+ * the origin allow-list, security headers, and 4xx for ids that are not scenarios. Every check fails without
+ * the gate.
  */
 import { request as httpRequest } from "node:http";
+import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import type { GameServer } from "../../src/server/gameServer.ts";
-import { FAILED_JOIN_BURST, MATCHMAKE_BODY_LIMIT } from "../../src/server/httpGate.ts";
+import { API_BODY_LIMIT, FAILED_JOIN_BURST, MATCHMAKE_BODY_LIMIT } from "../../src/server/httpGate.ts";
 import { createSession, Peer, removeTempDirs, request, startInProcess } from "./harness.ts";
 
 interface Raw {
@@ -18,12 +21,25 @@ interface Raw {
 /** One HTTP request from a chosen loopback address (127.0.0.2 is another "device" than 127.0.0.1). */
 function raw(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; from?: string; chunked?: boolean },
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    from?: string;
+    chunked?: boolean;
+    path?: string; // the request target as sent (an absolute URL, say), instead of the URL's path
+    holdBody?: boolean; // send the headers only and keep the body back (the answer must come first)
+  },
 ): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: options.method ?? "GET", headers: options.headers, localAddress: options.from ?? "127.0.0.1" },
+      {
+        method: options.method ?? "GET",
+        headers: options.headers,
+        localAddress: options.from ?? "127.0.0.1",
+        ...(options.path ? { path: options.path } : {}),
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -35,6 +51,10 @@ function raw(
     );
     req.on("error", reject);
     if (options.chunked) req.setHeader("transfer-encoding", "chunked");
+    if (options.holdBody) {
+      req.flushHeaders();
+      return;
+    }
     if (options.body) req.write(options.body);
     req.end();
   });
@@ -68,6 +88,68 @@ describe("the HTTP gate", () => {
       from: "127.0.0.3",
     });
     expect(chunked.status).toBe(411);
+  });
+
+  it("answers an oversized body on every route with 413 before reading it", async () => {
+    const huge = { "content-type": "application/json", "content-length": String(50_000_000) };
+    // Colyseus reads every request body whole before the routes see it: without the gate these never answer.
+    const routes: [string, string, RegExp][] = [
+      ["POST", "/api/sessions", new RegExp(`at most ${API_BODY_LIMIT} bytes for /api/`)],
+      ["POST", "/api/sessions/ABCDEF/record", /at most \d+ bytes for \/api\//],
+      ["PUT", "/", /\/ takes no body/],
+      ["POST", "/matchmake/joinById/ABCDEF", new RegExp(`at most ${MATCHMAKE_BODY_LIMIT} bytes`)],
+    ];
+    for (const [method, path, message] of routes) {
+      const reply = await raw(`${server.url}${path}`, { method, headers: huge, holdBody: true, from: "127.0.0.5" });
+      expect(reply.status, path).toBe(413);
+      expect(JSON.parse(reply.body).error, path).toMatch(message);
+    }
+    const justOver = JSON.stringify({ scenario: "estonia-2007", seed: 1, pad: "x".repeat(API_BODY_LIMIT) });
+    const api = await raw(`${server.url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(justOver)) },
+      body: justOver,
+      from: "127.0.0.5",
+    });
+    expect(api.status).toBe(413);
+    expect(JSON.parse(api.body).error).toMatch(/request body too large/);
+  });
+
+  it("counts joins sent as absolute URLs and WebSocket reconnections with guessed tokens", async () => {
+    const { code } = await createSession(server.url, { scenario: "estonia-2007", seed: 4 });
+    const host = new URL(server.url).host;
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILED_JOIN_BURST + 4; i++) {
+      const body = JSON.stringify({ reconnectionToken: `guess${i}` });
+      const reply = await raw(server.url, {
+        method: "POST",
+        path: `http://${host}/matchmake/reconnect/${code}`,
+        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+        body,
+        from: "127.0.0.6",
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses.slice(-3)).toEqual([429, 429, 429]);
+
+    // The SDK reconnects by opening a WebSocket with its token: guesses there are counted the same way.
+    const upgrade = (token: string) =>
+      new Promise<number>((resolve) => {
+        const path = `/${matchMaker.processId}/${code}?sessionId=guessed&reconnectionToken=${token}`;
+        const socket = new WebSocket(`ws://${host}${path}`, { localAddress: "127.0.0.7" });
+        socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on("close", (closeCode) => resolve(closeCode));
+        socket.on("error", () => resolve(-1));
+      });
+    const closes: number[] = [];
+    for (let i = 0; i < FAILED_JOIN_BURST + 3; i++) closes.push(await upgrade(`guess${i}`));
+    expect(closes.slice(0, FAILED_JOIN_BURST).every((c) => c !== 429)).toBe(true);
+    expect(closes.slice(-2)).toEqual([429, 429]);
+    // The room was not touched by any of it: a student joins, and the room holds only real connections.
+    const student = await Peer.join(server.url, { code, name: "Bea" });
+    const room = matchMaker.getLocalRoomById(code);
+    expect(room?.clients.length).toBe(1);
+    await student.leave();
   });
 
   it("makes a guesser pay for wrong codes while a student on another address still joins", async () => {
