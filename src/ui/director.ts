@@ -7,6 +7,7 @@
  */
 import type { LocalGame } from "../net/localGame.ts";
 import { nextSystemEvent, suggestMove } from "../sim/autopilot.ts";
+import { legalMoves } from "../sim/bots/bot.ts";
 import type { EngineEvent } from "../sim/events.ts";
 import { phaseOf, stateOf } from "../sim/session.ts";
 import type { Phase, SeatId } from "../sim/state.ts";
@@ -31,6 +32,7 @@ export class Director {
   private timerPhase: Phase | null = null; // the phase when the pending step was planned
   private timings: PaceTimings;
   private skipping = false;
+  private passed = false; // the player let this response run without joining a coalition
   private stopped = false;
   paused = false;
   /** Seconds left before the silence deadline, while a draft is under silence procedure. */
@@ -64,9 +66,13 @@ export class Director {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Runs the AI forward until the player has something to decide (or the session ends). */
+  /**
+   * Runs the AI forward until the player has something to decide (or the session ends). Pressed while the
+   * table waits for the player's coalition choice, it lets the response run without them.
+   */
   skip(): void {
     this.skipping = true;
+    if (this.awaitsCoalition()) this.passed = true;
     this.paused = false;
     this.schedule(0);
   }
@@ -104,6 +110,7 @@ export class Director {
     this.game.send(event);
     const after = phaseOf(this.game.session);
     if (this.skipping && (after === "decision" || after === "incident")) this.skipping = false;
+    if (this.skipping && this.awaitsCoalition()) this.skipping = false;
     this.schedule(this.skipping ? 0 : waitAfterMs(this.timings, before, this.game.session));
   }
 
@@ -112,6 +119,7 @@ export class Director {
     if (this.paused) return;
     const session = this.game.session;
     const phase = phaseOf(session);
+    if (phase !== "response") this.passed = false;
     if (this.options.autoplay) {
       const mine = suggestMove(session, this.options.you);
       const event = mine ?? nextSystemEvent(session);
@@ -129,12 +137,35 @@ export class Director {
       return;
     }
     this.silenceLeft = null;
+    // A coalition the player could join: the adversary's answer waits for their choice (see passResponse).
+    if (this.awaitsCoalition()) {
+      this.skipping = false;
+      return;
+    }
     const event = nextSystemEvent(session);
     if (!event) {
       this.skipping = false; // the chair (the player) must act
       return;
     }
     this.sendAndWait(event);
+  }
+
+  /** The player lets the response run without joining (or joining more) coalitions. */
+  passResponse(): void {
+    this.passed = true;
+    this.schedule(0);
+  }
+
+  /**
+   * True while the response phase waits for the player: their seat may join a coalition, they have joined none
+   * in this response and have not let it pass. Autoplay never waits.
+   */
+  awaitsCoalition(): boolean {
+    const session = this.game.session;
+    if (this.options.autoplay || this.passed || phaseOf(session) !== "response") return false;
+    const you = this.options.you;
+    if (stateOf(session).joining.some((j) => j.by === you)) return false;
+    return legalMoves(session, you).some((m) => m.type === "coalition.join");
   }
 
   /** Seconds left for the draft under silence now: resumed from storage after a reload, else a fresh countdown. */

@@ -33,9 +33,15 @@ function allyNational(c: ActionContext): HTMLElement {
 
 /**
  * The actions for the current phase and seat. `begin` and `proceed` start the session and move on from an
- * incident card; null when someone else does (the facilitator and the server's clock, in networked play).
+ * incident card, `pass` lets the response run without joining a coalition; null when someone else does (the
+ * facilitator and the server's clock, in networked play).
  */
-export function actionsPanel(c: ActionContext, begin: (() => void) | null, proceed: (() => void) | null): HTMLElement {
+export function actionsPanel(
+  c: ActionContext,
+  begin: (() => void) | null,
+  proceed: (() => void) | null,
+  pass: (() => void) | null = null,
+): HTMLElement {
   const phase = phaseOf(c.session);
   const parts: (HTMLElement | null)[] = [];
   if (phase !== "briefing" && phase !== "debrief") parts.push(instructionsCard(c.session, c.you));
@@ -65,7 +71,14 @@ export function actionsPanel(c: ActionContext, begin: (() => void) | null, proce
     parts.push(corridorTalks(c.session, c.you, c.send));
   if (phase === "response") {
     parts.push(h("p", {}, "The adversary weighs the Council's answer…"));
-    if (c.you !== "chair") parts.push(coalitionChoices(c));
+    const choices = c.you !== "chair" ? coalitionChoices(c) : null;
+    const joined = stateOf(c.session).joining.some((j) => j.by === c.you);
+    parts.push(choices);
+    if (choices && pass && !joined)
+      parts.push(
+        h("p", { class: "meta" }, "The adversary's answer waits for your choice."),
+        button("Continue without joining", "pass-response", pass, { class: "primary" }),
+      );
   }
   return h("section", { class: "panel actions", "aria-label": "Your actions" }, h("h2", {}, "Your move"), ...parts);
 }

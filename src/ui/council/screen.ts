@@ -38,6 +38,7 @@ export interface CouncilChrome {
   controls: HTMLElement; // the header's controls (solo: pause, skip, export, menu)
   banner?: HTMLElement; // shown above the header (networked: the connection status)
   silenceLeft(): number | null; // seconds before the silence deadline, if a countdown runs
+  passResponse?: () => void; // solo: the player lets the response run without joining a coalition
   sent(): void; // the player sent an event
   refreshed(): void; // the screen was redrawn (update the controls' texts)
   playerPaces: boolean; // the player begins the session and moves on from incident cards (solo)
@@ -73,6 +74,7 @@ export function councilScreen(game: LocalGame, director: Director, you: SeatId, 
     controls,
     silenceLeft: () => director.silenceLeft,
     sent: () => director.poke(),
+    passResponse: () => director.passResponse(),
     refreshed: () => {
       pause.textContent = director.paused ? "Resume" : "Pause";
     },
@@ -146,6 +148,7 @@ export function councilLayout(game: CouncilGame, you: SeatId, chrome: CouncilChr
           ctx,
           chrome.playerPaces ? () => send({ type: "session.start", by: "system" }) : null,
           chrome.playerPaces ? () => send({ type: "phase.advance", by: "system" }) : null,
+          chrome.passResponse ?? null,
         ),
       );
       // Keep keyboard users in the flow: the control they used is gone, so focus the next step.
