@@ -7,6 +7,7 @@
 import { type AuthContext, type Client, ErrorCode, getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
 import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
 import { type JoinOptions, joinSchema, parseClientMessage, type ResultMessage, type Viewer } from "../net/protocol.ts";
+import { ActGuard, ALREADY_RECORDED, TOO_MANY_ACTIONS } from "./actGuard.ts";
 import type { CouncilSession, SessionStatus } from "./councilSession.ts";
 import { isCorridorMessage, messageLimiter, RateLimiter, TOO_MANY_MESSAGES } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
@@ -80,6 +81,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private readonly connections = new Map<string, Connection>();
   private readonly limiter = new RateLimiter(MESSAGE_RATE);
   private readonly talkLimiter = messageLimiter(); // corridor messages, by player (all their tabs together)
+  private readonly acts = new ActGuard(); // actions into the log, by player: floods refused, repeats unwritten
   private unsubscribe: () => void = () => {};
   private eventsSync: unknown = null; // the pending update of the status's event count
 
@@ -205,7 +207,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
       this.registry.log(`${this.roomId}: ${type} failed: ${(err as Error).stack ?? String(err)}`);
       reason = "the server could not save this action: it was not applied; try again";
     }
-    this.reply(client, id, reason);
+    // An identical repeat is answered as done (it was, the first time) and not written again.
+    this.reply(client, id, reason, reason === null || reason === ALREADY_RECORDED);
   }
 
   /** Applies a message; returns why it was refused, or null when it was accepted. */
@@ -224,22 +227,27 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     if (!player) return "only a delegate in a seat can act";
     const parsed = parseClientMessage("act", raw);
     if (!parsed.ok) return parsed.reason;
-    if (isCorridorMessage(parsed.value.event) && !this.talkLimiter.take(player.player)) return TOO_MANY_MESSAGES;
-    const outcome = this.council.act(player, parsed.value.event);
+    const event = parsed.value.event;
+    const { verdict, key } = this.acts.check(player.player, event, this.council.session);
+    if (verdict === "repeat") return ALREADY_RECORDED;
+    if (verdict === "flood") return TOO_MANY_ACTIONS;
+    if (isCorridorMessage(event) && !this.talkLimiter.take(player.player)) return TOO_MANY_MESSAGES;
+    const outcome = this.council.act(player, event);
+    if (outcome.ok) this.acts.accepted(player.player, key);
     return outcome.ok ? null : outcome.reason;
   }
 
-  private reply(client: Client, id: number | null, reason: string | null): void {
-    if (reason && this.worthLogging(client, reason))
+  private reply(client: Client, id: number | null, reason: string | null, ok = reason === null): void {
+    if (reason && !ok && this.worthLogging(client, reason))
       this.registry.log(`${this.roomId} ${client.sessionId}: rejected: ${printable(reason)}`);
-    const message: ResultMessage = { id, ok: reason === null, reason };
+    const message: ResultMessage = { id, ok, reason };
     client.send("result", message);
   }
 
   /** A flood is logged once per connection every 10 seconds, not once per message. */
   private worthLogging(client: Client, reason: string): boolean {
     if (reason === TOO_MANY_MESSAGES) return false; // the sender is told; the log need not be
-    if (reason !== FLOODING) return true;
+    if (reason !== FLOODING && reason !== TOO_MANY_ACTIONS) return true;
     const connection = this.connections.get(client.sessionId);
     const now = Date.now();
     if (!connection || now - connection.floodLoggedAt < 10_000) return false;
