@@ -22,6 +22,15 @@ export const codeSchema = z
 export const nameSchema = z.string().trim().min(1, "enter a name").max(40, "a name is at most 40 characters");
 const seatSchema = z.union([z.literal("chair"), z.string().regex(/^[A-Z]{3}$/, "expected an ally code such as EST")]);
 const tokenSchema = z.string().min(16).max(128);
+/** A browser's random id, kept in its storage (src/net/credentials.ts). */
+const deviceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "a device id is 16 to 64 letters and digits");
+
+/** How a pasted class list is seated: key roles first, at random (reproducible per session), or by hand. */
+export const SEATINGS = ["key", "random", "hand"] as const;
+export type Seating = (typeof SEATINGS)[number];
+/** The place a person takes in a delegation: its speaker (the only one who acts) or an adviser. */
+const roleSchema = z.enum(["speaker", "adviser"]);
+const playerId = z.string().min(1).max(64);
 
 /** Timers a facilitator sets (seconds of real time). */
 const timerFields = {
@@ -63,6 +72,7 @@ export const joinSchema = z.union([
     name: nameSchema,
     ally: seatSchema.optional(), // the seat asked for; the first free seat otherwise
     seatToken: tokenSchema.optional(), // from an earlier join on this device: the same seat back
+    device: deviceSchema.optional(), // this browser's id: a device the facilitator blocked cannot join again
   }),
 ]);
 export type JoinOptions = z.infer<typeof joinSchema>;
@@ -89,7 +99,18 @@ export const facilitatorOpSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("extend"), seconds: z.number().int().min(5).max(1800) }),
   z.strictObject({ op: z.literal("advance") }), // the next step now, without waiting for its timer
   z.strictObject({ op: z.literal("timers"), timers: timerChangesSchema }),
-  z.strictObject({ op: z.literal("assign"), player: z.string().min(1).max(64), ally: seatSchema }),
+  // A person to a seat: as its speaker (the speaker there goes to the waiting list) or as an adviser in its team.
+  z.strictObject({ op: z.literal("assign"), player: playerId, ally: seatSchema, role: roleSchema.optional() }),
+  // A pasted class list: its names are seated (teams of up to `teamSize` when the class outnumbers the seats).
+  z.strictObject({
+    op: z.literal("roster"),
+    text: z.string().max(3800),
+    seating: z.enum(SEATINGS),
+    teamSize: z.number().int().min(1).max(4).optional(),
+  }),
+  z.strictObject({ op: z.literal("speaker"), player: playerId }), // this adviser speaks for their seat now
+  z.strictObject({ op: z.literal("remove"), player: playerId }), // out of the session; may join again
+  z.strictObject({ op: z.literal("block"), player: playerId }), // out, and their device refused from now on
   z.strictObject({ op: z.literal("free"), ally: seatSchema }), // the player waits for a seat; the AI plays it
   z.strictObject({ op: z.literal("inject"), inject: z.string().min(1).max(80) }),
   z.strictObject({ op: z.literal("note"), text: z.string().trim().min(1).max(500) }),
@@ -118,6 +139,25 @@ export interface SeatStatus {
   connected: boolean;
   ai: boolean;
   player?: string; // the holder's player id (in the facilitator's view only, to move them to another seat)
+  advisers?: number; // people advising the speaker in this seat's team (no names), when there are any
+}
+
+/** A member of a delegation, as its own members see it. */
+export interface TeamMember {
+  name: string;
+  speaker: boolean;
+  connected: boolean;
+}
+
+/** Everyone in the session as the facilitator sees them: on the roster, joined, seated, in a team. */
+export interface PersonStatus {
+  player: string;
+  name: string;
+  seat: SeatId | null; // the seat they hold or are planned for
+  adviser: boolean; // in the seat's team, not its speaker
+  joined: boolean; // false for a name on the class list nobody has claimed yet
+  connected: boolean;
+  roster: boolean; // the name came from the class list
 }
 
 /** A connected person without a seat (the Council is full, or the facilitator freed their seat). */
@@ -140,7 +180,18 @@ export interface ClockStatus {
 export type Viewer =
   | { kind: "facilitator" }
   | { kind: "projector" }
-  | { kind: "player"; player: string; name: string; seat: SeatId | null; seatToken: string };
+  | {
+      kind: "player";
+      player: string;
+      name: string;
+      seat: SeatId | null;
+      seatToken: string;
+      adviser?: boolean; // advises the seat's speaker: sees the seat's private view, cannot act
+      team?: TeamMember[]; // their delegation, when it has more than one member
+    };
+
+/** The close code of a connection whose person the facilitator removed (the client does not rejoin). */
+export const REMOVED_CODE = 4401;
 
 /**
  * `view` (server → client): the session as this connection may see it. `state` has its log left out; `log`
@@ -155,6 +206,7 @@ export interface ViewMessage {
   log: { from: number; entries: LogEntry[] };
   seats: SeatStatus[];
   waiting: WaitingPlayer[];
+  people: PersonStatus[]; // the facilitator's view only (empty for everyone else)
   clock: ClockStatus;
   viewer: Viewer;
   revealed: boolean; // the facilitator has revealed the truth (or the session is over)

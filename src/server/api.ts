@@ -11,6 +11,7 @@ import type { ReachableAddresses } from "./addresses.ts";
 import type { CouncilRoom } from "./councilRoom.ts";
 import type { SessionStatus } from "./councilSession.ts";
 import { API_BODY_LIMIT } from "./httpGate.ts";
+import { peopleRecord } from "./peopleRecord.ts";
 import { RateLimiter } from "./rateLimit.ts";
 import { BusyError, type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
@@ -72,6 +73,15 @@ export function apiRouter(
     return status ? res.json(status) : fail(res, 404, "no such session");
   });
 
+  // The names on the class list nobody has claimed yet, for the join screen's list (while the session runs).
+  router.get("/sessions/:code/roster", (req, res) => {
+    if (!lookupLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many lookups: wait a minute");
+    const code = codeSchema.safeParse(req.params.code);
+    const council = code.success ? registry.running(code.data) : undefined;
+    if (!council) return fail(res, 404, "no such session");
+    return res.json({ names: council.finished ? [] : council.people.unclaimedNames() });
+  });
+
   router.get("/sessions/:code/record", (req, res) => {
     const code = codeSchema.safeParse(req.params.code);
     const header = req.get("authorization") ?? "";
@@ -88,8 +98,14 @@ export function apiRouter(
       return fail(res, 500, `${err.message}; the other sessions are not affected`);
     }
     if (!record) return fail(res, 404, "no such session, or wrong facilitator token");
-    res.setHeader("content-disposition", `attachment; filename="case-by-case-${code.data}.json"`);
-    return res.type("application/json").send(`${JSON.stringify(record, null, 2)}\n`);
+    // The facilitator's export names who played, with times; `?names=0` is the record to share, without them.
+    const named = req.query.names !== "0";
+    const body = named ? { ...record, people: peopleRecord(registry.store, code.data) } : record;
+    res.setHeader(
+      "content-disposition",
+      `attachment; filename="case-by-case-${code.data}${named ? "-with-names" : ""}.json"`,
+    );
+    return res.type("application/json").send(`${JSON.stringify(body, null, 2)}\n`);
   });
 
   router.use((_req, res) => fail(res, 404, "no such endpoint"));

@@ -6,9 +6,17 @@
  */
 import { type AuthContext, type Client, ErrorCode, getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
 import { ArraySchema, type SchemaType, schema, t } from "@colyseus/schema";
-import { type JoinOptions, joinSchema, parseClientMessage, type ResultMessage, type Viewer } from "../net/protocol.ts";
+import {
+  type JoinOptions,
+  joinSchema,
+  parseClientMessage,
+  REMOVED_CODE,
+  type ResultMessage,
+  type Viewer,
+} from "../net/protocol.ts";
 import { ActGuard, ALREADY_RECORDED, TOO_MANY_ACTIONS } from "./actGuard.ts";
 import type { CouncilSession, SessionStatus } from "./councilSession.ts";
+import { BLOCKED } from "./people.ts";
 import { isCorridorMessage, messageLimiter, RateLimiter, TOO_MANY_MESSAGES } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
@@ -141,8 +149,12 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   }
 
   override onReconnect(client: Client): void {
-    this.setConnected(client, 1);
     const connection = this.connections.get(client.sessionId);
+    if (connection?.player && !this.council.seats.get(connection.player)) {
+      client.leave(REMOVED_CODE, "removed by the facilitator"); // removed while away: not back in by reconnecting
+      return;
+    }
+    this.setConnected(client, 1);
     if (connection) connection.away = false;
     if (connection) this.sendView(client, connection, true);
   }
@@ -171,23 +183,19 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     if (auth.code !== this.roomId) throw new Error("that join code belongs to another session");
     if ("facilitatorToken" in auth) return newConnection({ kind: "facilitator" }, null);
     if ("projector" in auth) return newConnection({ kind: "projector" }, null);
+    if (this.council.people.blocked(auth.seatToken, auth.device)) throw new Error(BLOCKED);
     const known = auth.seatToken ? this.council.seats.byToken(auth.seatToken) : undefined;
     let token = auth.seatToken ?? "";
     let player = known;
+    if (player && player.connections === 0) this.council.people.rejoined(player);
     if (!player) {
-      const joined = this.council.join(auth.name, auth.ally);
+      const joined = this.council.join(auth.name, auth.ally, auth.device);
       if ("reason" in joined) throw new Error(joined.reason);
       player = joined.player;
       token = joined.token;
     }
     this.council.connected(player, 1);
-    const viewer: Viewer = {
-      kind: "player",
-      player: player.player,
-      name: player.name,
-      seat: player.seat,
-      seatToken: token,
-    };
+    const viewer: Viewer = { kind: "player", player: player.player, name: player.name, seat: null, seatToken: token };
     return newConnection(viewer, player.player);
   }
 
@@ -269,7 +277,18 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private sendView(client: Client, connection: Connection, full: boolean, batch = new ViewBatch(this.council)): void {
     if (connection.viewer.kind === "player" && connection.player) {
       const player = this.council.seats.get(connection.player);
-      connection.viewer = { ...connection.viewer, seat: player?.seat ?? null };
+      if (!player) {
+        client.leave(REMOVED_CODE, "removed by the facilitator"); // their seat went back to the team or the AI
+        return;
+      }
+      const { team: _team, adviser: _adviser, ...viewer } = connection.viewer;
+      const team = this.council.people.teamOf(player);
+      connection.viewer = {
+        ...viewer,
+        seat: player.seat,
+        ...(player.adviser ? { adviser: true } : {}),
+        ...(team ? { team } : {}),
+      };
     }
     // The frame client.send("view", view) would send, with the view packed by the batch.
     const view = batch.encode(connection.viewer, full ? 0 : connection.logSent, VIEW_FRAME_HEADER);

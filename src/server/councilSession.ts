@@ -12,11 +12,14 @@ import { newRecord, type SessionRecord } from "../sim/record.ts";
 import { applyParsed, createEnv, createSession, phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Phase, SeatId } from "../sim/state.ts";
 import { type Clock, Pacer, stepDelayMs } from "./pacer.ts";
-import { type Player, Seats } from "./seats.ts";
+import { type Outcome, People } from "./people.ts";
+import { PeopleLog } from "./peopleLog.ts";
+import type { Player, Seats } from "./seats.ts";
 import { buildView } from "./sessionView.ts";
 import type { Store } from "./store.ts";
 
-export type Outcome = { ok: true } | { ok: false; reason: string };
+export type { Outcome } from "./people.ts";
+export { MAX_PLAYERS } from "./people.ts";
 
 /** A session's public status. */
 export interface SessionStatus {
@@ -31,14 +34,12 @@ const refuse = (reason: string): Outcome => ({ ok: false, reason });
 
 /** Seconds before a consultation round closes once every delegate has spoken. */
 const EARLY_CLOSE_MS = 3000;
-/** People a session takes (seated and waiting): a class of 32, some spare devices, and a bound on the lists. */
-export const MAX_PLAYERS = 100;
 /** How soon a clock step that failed is tried again. */
 const STEP_RETRY_MS = 5000;
 
 export class CouncilSession {
   readonly code: string;
-  readonly seats: Seats;
+  readonly people: People;
   session: Session;
   record: SessionRecord;
   timers: TimerSettings;
@@ -62,8 +63,21 @@ export class CouncilSession {
     this.session = session;
     this.record = record;
     this.timers = timers;
-    this.seats = new Seats(store.players(code));
     this.pacer = new Pacer(clock, () => this.step());
+    this.people = new People(
+      store,
+      new PeopleLog(store.database),
+      code,
+      record.seed,
+      {
+        env: session.env,
+        state: () => stateOf(this.session),
+        finished: () => this.finished,
+        control: (ally, controller) => this.apply({ type: "seat.control", by: "system", ally, controller }),
+        emit: () => this.emit(),
+      },
+      () => clock.now(),
+    );
   }
 
   /** Loads a session from the store and replays its log (a new session has an empty log). */
@@ -82,27 +96,14 @@ export class CouncilSession {
       record.events.push(event);
     }
     const council = new CouncilSession(store, code, session, record, stored.timers, clock);
-    council.reconcileSeats();
+    council.people.reconcile();
     council.rearm(true);
     if (stored.pausedMs !== null) council.pacer.pauseWith(stored.pausedMs);
     return council;
   }
 
-  /**
-   * A seat's event and its holder's row are two writes; after a crash between them the engine is the truth. A
-   * seat people play with nobody holding it goes back to the AI (a recorded event); a holder of a seat the AI
-   * plays waits for a seat again.
-   */
-  private reconcileSeats(): void {
-    if (this.finished) return;
-    const s = stateOf(this.session);
-    for (const player of this.seats.all())
-      if (player.seat && player.seat !== "chair" && !s.humans.includes(player.seat)) {
-        player.seat = null;
-        this.persist(player);
-      }
-    for (const ally of s.humans)
-      if (!this.seats.holder(ally)) this.apply({ type: "seat.control", by: "system", ally, controller: "ai" });
+  get seats(): Seats {
+    return this.people.seats;
   }
 
   get phase(): Phase {
@@ -128,7 +129,9 @@ export class CouncilSession {
     const s = stateOf(this.session);
     const seat = (ally: SeatId, ai: boolean): SeatStatus => {
       const holder = this.seats.holder(ally);
-      const status = { ally, name: holder?.name ?? "", connected: (holder?.connections ?? 0) > 0, ai };
+      const advisers = this.people.advisers(ally);
+      const status: SeatStatus = { ally, name: holder?.name ?? "", connected: (holder?.connections ?? 0) > 0, ai };
+      if (advisers) status.advisers = advisers;
       return withPlayers && holder ? { ...status, player: holder.player } : status;
     };
     const chair = s.chair === "human" ? [seat("chair", false)] : [];
@@ -159,19 +162,9 @@ export class CouncilSession {
 
   // ── People ────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Seats a newcomer: the seat asked for if free, else the first free ally seat, else the waiting list. */
-  join(name: string, ally: SeatId | undefined): { player: Player; token: string } | { reason: string } {
-    if (this.seats.all().length >= MAX_PLAYERS) return { reason: `this session is full (${MAX_PLAYERS} people)` };
-    if (ally !== undefined) {
-      const problem = this.seatProblem(ally);
-      if (problem) return { reason: problem };
-    }
-    const seat = ally ?? this.firstFreeSeat();
-    const added = this.seats.add(name, null);
-    this.persist(added.player);
-    if (seat) this.take(added.player, seat); // checked above; if the engine refuses, they wait for a seat
-    this.emit();
-    return added;
+  /** Seats a newcomer (see People.join). */
+  join(name: string, ally: SeatId | undefined, device = ""): { player: Player; token: string } | { reason: string } {
+    return this.people.join(name, ally, device);
   }
 
   /** A connection opened or closed for a person (their seat stays theirs while they are away). */
@@ -181,62 +174,14 @@ export class CouncilSession {
     this.emit();
   }
 
-  private seatProblem(seat: SeatId): string | null {
-    const s = stateOf(this.session);
-    if (seat === "chair" ? s.chair !== "human" : !this.session.env.index.has(seat))
-      return seat === "chair" ? "the AI chairs this session" : `${seat} has no seat in this Council`;
-    const holder = this.seats.holder(seat);
-    return holder ? `${seat} is taken by ${holder.name}` : null;
-  }
-
-  private firstFreeSeat(): SeatId | null {
-    const s = stateOf(this.session);
-    const chair: SeatId[] = s.chair === "human" ? ["chair"] : [];
-    return [...chair, ...s.allies.map((a) => a.code)].find((c) => !this.seats.holder(c)) ?? null;
-  }
-
-  /** Puts a person in a seat (leaving any seat they held to the AI). */
-  private take(player: Player, seat: SeatId): Outcome {
-    const problem = this.seatProblem(seat);
-    if (problem) return refuse(problem);
-    if (player.seat) {
-      const left = this.release(player);
-      if (!left.ok) return left;
-    }
-    if (seat !== "chair" && !this.finished && !stateOf(this.session).humans.includes(seat)) {
-      const applied = this.apply({ type: "seat.control", by: "system", ally: seat, controller: "human" });
-      if (!applied.ok) return applied;
-    }
-    player.seat = seat;
-    this.persist(player);
-    this.emit();
-    return { ok: true };
-  }
-
-  /** Hands a person's seat back to the AI; they wait for another. */
-  private release(player: Player): Outcome {
-    const seat = player.seat;
-    if (!seat) return { ok: true };
-    if (seat !== "chair" && stateOf(this.session).humans.includes(seat) && !this.finished) {
-      const applied = this.apply({ type: "seat.control", by: "system", ally: seat, controller: "ai" });
-      if (!applied.ok) return applied;
-    }
-    player.seat = null;
-    this.persist(player);
-    this.emit();
-    return { ok: true };
-  }
-
-  private persist(p: Player): void {
-    this.store.savePlayer(this.code, { player: p.player, name: p.name, tokenHash: p.tokenHash, seat: p.seat });
-  }
-
   // ── Actions ───────────────────────────────────────────────────────────────────────────────────────────
 
   /** A player's action for their own seat. */
   act(player: Player, raw: Record<string, unknown>): Outcome {
     const seat = player.seat;
     if (!seat) return refuse("you have no seat yet: wait for the facilitator");
+    const adviser = this.people.actProblem(player);
+    if (adviser) return refuse(adviser);
     if (raw.by !== undefined && raw.by !== seat)
       return refuse(`you hold ${seat}; you cannot act for ${String(raw.by)}`);
     const allowed: readonly string[] = seat === "chair" ? CHAIR_ACTIONS : ALLY_ACTIONS;
@@ -244,7 +189,9 @@ export class CouncilSession {
       return refuse(`${String(raw.type)} is not an action for ${seat === "chair" ? "the chair" : "an ally"}`);
     const parsed = parseEvent({ ...raw, by: seat });
     if ("reason" in parsed) return refuse(parsed.reason);
-    return this.apply(parsed.event);
+    const outcome = this.apply(parsed.event);
+    if (outcome.ok) this.people.acted(player, this.record.events.length - 1, parsed.event.type);
+    return outcome;
   }
 
   /** What the facilitator does. */
@@ -274,24 +221,13 @@ export class CouncilSession {
         this.store.saveTimers(this.code, this.timers);
         this.rearm(false); // the step under way keeps its time; the new timers apply from the next one
         break;
-      case "assign": {
-        const player = this.seats.get(op.player);
-        if (!player) return refuse(`no player ${op.player}`);
-        const holder = this.seats.holder(op.ally);
-        if (holder && holder !== player) {
-          const freed = this.release(holder);
-          if (!freed.ok) return freed;
-        }
-        return player.seat === op.ally ? { ok: true } : this.take(player, op.ally);
-      }
-      case "free": {
-        const holder = this.seats.holder(op.ally);
-        if (holder) return this.release(holder);
-        // A seat people play with nobody in it (a crash between the seat's event and its holder's row): the AI.
-        if (stateOf(this.session).humans.includes(op.ally))
-          return this.apply({ type: "seat.control", by: "system", ally: op.ally, controller: "ai" });
-        return refuse(`nobody holds ${op.ally}`);
-      }
+      case "assign":
+      case "free":
+      case "speaker":
+      case "remove":
+      case "block":
+      case "roster":
+        return this.people.facilitate(op) ?? refuse(op.op);
       case "inject":
         return this.apply({ type: "inject.play", by: "system", inject: op.inject });
       case "note":

@@ -28,8 +28,9 @@ export function buildView(council: CouncilSession, viewer: Viewer, logFrom: numb
     seats: council.seatStatus(viewer.kind === "facilitator"),
     waiting: council.seats
       .all()
-      .filter((p) => p.seat === null)
+      .filter((p) => p.seat === null && p.joinedAt !== null)
       .map((p) => ({ player: p.player, name: p.name, connected: p.connections > 0 })),
+    people: viewer.kind === "facilitator" ? council.people.status() : [],
     clock: council.clockStatus(),
     viewer,
     revealed: truthRevealed(stateOf(council.session)),

@@ -28,8 +28,12 @@ export interface StoredSession {
 export interface StoredPlayer {
   player: string;
   name: string;
-  tokenHash: string;
+  tokenHash: string; // "" for a name on the class list nobody has claimed yet
   seat: SeatId | null;
+  adviser?: boolean; // in the seat's team, not its speaker
+  roster?: boolean; // the name came from the class list
+  joinedAt?: number | null; // when the person first joined (wall clock, ms)
+  device?: string; // the browser they joined from
 }
 
 const SCHEMA = `
@@ -75,9 +79,12 @@ function prepareAll(db: DatabaseSync) {
     append: prepare("INSERT INTO events (code, seq, event) VALUES (?, ?, ?)"),
     events: prepare("SELECT event FROM events WHERE code = ? ORDER BY seq"),
     upsertPlayer: prepare(
-      "INSERT INTO players (code, player, name, token_hash, seat) VALUES (?, ?, ?, ?, ?) ON CONFLICT (code, player) DO UPDATE SET name = excluded.name, seat = excluded.seat",
+      "INSERT INTO players (code, player, name, token_hash, seat, adviser, roster, joined_at, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code, player) DO UPDATE SET name = excluded.name, seat = excluded.seat, token_hash = excluded.token_hash, adviser = excluded.adviser, joined_at = excluded.joined_at, device = excluded.device",
     ),
-    players: prepare("SELECT player, name, token_hash, seat FROM players WHERE code = ? ORDER BY rowid"),
+    players: prepare(
+      "SELECT player, name, token_hash, seat, adviser, roster, joined_at, device FROM players WHERE code = ? ORDER BY rowid",
+    ),
+    deletePlayer: prepare("DELETE FROM players WHERE code = ? AND player = ?"),
   };
 }
 
@@ -103,6 +110,7 @@ export class Store {
     // Logs written before the clock's pause was kept lack its column.
     const columns = this.db.prepare("PRAGMA table_info(sessions)").all() as { name: string }[];
     if (!columns.some((c) => c.name === "paused_ms")) this.db.exec("ALTER TABLE sessions ADD COLUMN paused_ms INTEGER");
+    addPeopleColumns(this.db);
     this.stmt = prepareAll(this.db);
   }
 
@@ -175,13 +183,40 @@ export class Store {
   }
 
   savePlayer(code: string, p: StoredPlayer): void {
-    this.stmt.upsertPlayer.run(code, p.player, p.name, p.tokenHash, p.seat);
+    const flag = (b: boolean | undefined) => (b ? 1 : 0);
+    this.stmt.upsertPlayer.run(
+      code,
+      p.player,
+      p.name,
+      p.tokenHash,
+      p.seat,
+      flag(p.adviser),
+      flag(p.roster),
+      p.joinedAt ?? null,
+      p.device ?? "",
+    );
+  }
+
+  deletePlayer(code: string, player: string): void {
+    this.stmt.deletePlayer.run(code, player);
   }
 
   players(code: string): StoredPlayer[] {
-    return (
-      this.stmt.players.all(code) as { player: string; name: string; token_hash: string; seat: string | null }[]
-    ).map((r) => ({ player: r.player, name: r.name, tokenHash: r.token_hash, seat: r.seat }));
+    return (this.stmt.players.all(code) as unknown as PlayerRow[]).map((r) => ({
+      player: r.player,
+      name: r.name,
+      tokenHash: r.token_hash,
+      seat: r.seat,
+      adviser: r.adviser === 1,
+      roster: r.roster === 1,
+      joinedAt: r.joined_at,
+      device: r.device ?? "",
+    }));
+  }
+
+  /** The database, for the tables kept beside the log (src/server/peopleLog.ts). */
+  get database(): DatabaseSync {
+    return this.db;
   }
 
   /**
@@ -204,6 +239,25 @@ export class Store {
   close(): void {
     if (this.db.isOpen) this.db.close();
   }
+}
+
+interface PlayerRow {
+  player: string;
+  name: string;
+  token_hash: string;
+  seat: string | null;
+  adviser: number | null;
+  roster: number | null;
+  joined_at: number | null;
+  device: string | null;
+}
+
+/** Players' team, class-list and join columns, added to logs written before classes had rosters. */
+function addPeopleColumns(db: DatabaseSync): void {
+  const have = new Set((db.prepare("PRAGMA table_info(players)").all() as { name: string }[]).map((c) => c.name));
+  const columns = ["adviser INTEGER", "roster INTEGER", "joined_at INTEGER", "device TEXT"];
+  for (const column of columns)
+    if (!have.has(column.split(" ")[0] ?? "")) db.exec(`ALTER TABLE players ADD COLUMN ${column}`);
 }
 
 /** The durable store cannot be used as it is: the message says what and where, in one line. */

@@ -71,7 +71,7 @@ interface Allies {
 export class ViewBatch {
   private readonly council: CouncilSession;
   private readonly template: ViewMessage; // the public view with the whole log
-  private readonly view: (Uint8Array | "state" | "log" | "viewer" | "seats")[];
+  private readonly view: (Uint8Array | "state" | "log" | "viewer" | "seats" | "people")[];
   private readonly seats = new Map<boolean, Uint8Array>(); // with players' ids (the facilitator's) or without
   private stateLayout: (Uint8Array | SeatSlot)[] | null = null;
   private allies: Allies | null = null;
@@ -81,7 +81,7 @@ export class ViewBatch {
   constructor(council: CouncilSession) {
     this.council = council;
     this.template = council.view({ kind: "projector" }, 0);
-    this.view = layout(this.template, ["state", "log", "viewer", "seats"] as const);
+    this.view = layout(this.template, ["state", "log", "viewer", "seats", "people"] as const);
   }
 
   /**
@@ -95,6 +95,7 @@ export class ViewBatch {
       else if (part === "log") parts.push(this.log(logFrom));
       else if (part === "viewer") parts.push(pack(viewer));
       else if (part === "seats") parts.push(this.packedSeats(viewer.kind === "facilitator"));
+      else if (part === "people") parts.push(pack(viewer.kind === "facilitator" ? this.council.people.status() : []));
       else parts.push(part);
     }
     return { bytes: join(parts), logEnd: Math.max(logFrom, this.template.log.entries.length) };

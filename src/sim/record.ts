@@ -29,6 +29,8 @@ export const recordSchema = z.strictObject({
     humans: z.array(z.string().regex(/^[A-Z]{3}$/)),
   }),
   events: z.array(eventSchema),
+  // A classroom facilitator's export adds who played, with times (src/server/peopleRecord.ts); replay ignores it.
+  people: z.unknown().optional(),
 });
 
 /** A record that cannot be replayed, and where it went wrong. */
