@@ -103,7 +103,7 @@ export function apiRouter(
     const body = named ? { ...record, people: peopleRecord(registry.store, code.data) } : record;
     res.setHeader(
       "content-disposition",
-      `attachment; filename="case-by-case-${code.data}${named ? "-with-names" : ""}.json"`,
+      `attachment; filename="case-by-case-${code.data}${named ? "" : "-no-names"}.json"`,
     );
     return res.type("application/json").send(`${JSON.stringify(body, null, 2)}\n`);
   });
