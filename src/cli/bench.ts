@@ -5,11 +5,13 @@
  *   npm run bench -- --load-only   the classroom load run only (src/cli/bench/load.ts)
  *   npm run bench -- --engine-only the engine, tournament and game-length figures only (no browser, no server)
  *   npm run bench -- --length-only the game length at each pace for each scenario only (src/cli/bench/gameLength.ts)
+ *   npm run bench -- --study-only  the study step only: 1,000 seeds × 3 values with CSV rows (src/cli/bench/study.ts)
  */
 import { engineBenchmarks } from "./bench/engine.ts";
 import { gameLengthBenchmarks } from "./bench/gameLength.ts";
 import { loadBenchmarks } from "./bench/load.ts";
 import { type Figure, printTable } from "./bench/report.ts";
+import { studyBenchmarks } from "./bench/study.ts";
 import { tournamentBenchmarks } from "./bench/tournament.ts";
 import { webBenchmarks } from "./bench/web.ts";
 
@@ -21,10 +23,16 @@ const emit = (f: Figure) => {
   figures.push(f);
   process.stdout.write(`${JSON.stringify({ name: f.name, value: f.value, unit: f.unit })}\n`);
 };
+if (process.argv.includes("--study-only")) {
+  for (const f of studyBenchmarks()) emit(f);
+  printTable(figures);
+  process.exit(0);
+}
 if (lengthOnly) for (const f of gameLengthBenchmarks()) emit(f);
 else if (!loadOnly) {
   for (const f of engineBenchmarks()) emit(f);
   for (const f of tournamentBenchmarks()) emit(f);
+  for (const f of studyBenchmarks()) emit(f);
   for (const f of gameLengthBenchmarks()) emit(f);
   if (!engineOnly) for (const f of await webBenchmarks()) emit(f);
 }

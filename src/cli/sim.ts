@@ -3,6 +3,8 @@
  *   npm run --silent sim -- --scenario <id|path> --seed <int> [--role chair|ISO3] [--json]
  *   npm run --silent sim -- --scenario <id> --seeds 1-200      (one summary JSON per line)
  *   npm run --silent sim -- --replay record.json               (replays; prints the summary)
+ *   npm run --silent sim -- --scenario <id> --seeds 1-1000 --vary <parameter>=<v1>,<v2> --csv <file>
+ *                                                              (study mode: one CSV row per run, docs/study.md)
  */
 import { parseArgs } from "node:util";
 import { runToEnd } from "../sim/autopilot.ts";
@@ -12,7 +14,9 @@ import { ScenarioError } from "../sim/scenarioLoader.ts";
 import type { Scenario } from "../sim/scenarioSchema.ts";
 import { createEnv, createSession, type SeatPlan, type Session } from "../sim/session.ts";
 import { summarize } from "../sim/summary.ts";
+import { VariationError } from "../sim/variation.ts";
 import { loadScenario, readText, UsageError } from "./loadScenario.ts";
+import { runStudy } from "./study.ts";
 import { transcriptLines } from "./transcript.ts";
 
 function parseSeed(text: string, what: string): number {
@@ -52,6 +56,8 @@ function main(argv: string[]): void {
       role: { type: "string" },
       json: { type: "boolean", default: false },
       replay: { type: "string" },
+      vary: { type: "string" },
+      csv: { type: "string" },
     },
     strict: true,
   });
@@ -62,12 +68,18 @@ function main(argv: string[]): void {
   if (!values.scenario) throw new UsageError("--scenario <id|path> is required (or --replay <record.json>)");
   const scenario = loadScenario(values.scenario);
   const seats = seatPlan(values.role);
+  if ((values.vary || values.csv) && !values.seeds) throw new UsageError("--vary and --csv need --seeds (e.g. 1-1000)");
+  if (values.vary && values.role) throw new UsageError("--vary plays AI in every seat; to study a seat use bot.<seat>");
   if (values.seeds) {
     const match = /^(-?\d+)-(-?\d+)$/.exec(values.seeds);
     if (!match) throw new UsageError(`--seeds must look like 1-200, got "${values.seeds}"`);
     const from = parseSeed(match[1] ?? "", "--seeds start");
     const to = parseSeed(match[2] ?? "", "--seeds end");
     if (to < from) throw new UsageError("--seeds range is empty");
+    if (values.vary || values.csv) {
+      runStudy({ scenarioArg: values.scenario, scenario, from, to, vary: values.vary, csv: values.csv });
+      return;
+    }
     for (let seed = from; seed <= to; seed++)
       process.stdout.write(`${JSON.stringify(playOne(scenario, seed, seats).summary)}\n`);
     return;
@@ -106,6 +118,7 @@ try {
     err instanceof UsageError ||
     err instanceof ScenarioError ||
     err instanceof RecordError ||
+    err instanceof VariationError ||
     (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
   ) {
     process.stderr.write(`sim: ${(err as Error).message.split("\n")[0]}\n`);
