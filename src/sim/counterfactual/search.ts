@@ -1,0 +1,158 @@
+/**
+ * The counterfactual search: rerun a finished record with one change (and, when singles find too few, two),
+ * keep the changes that flip the outcome (its class, or the measures adopted), and rank them smallest first:
+ * fewer changes, then a smaller change, then a change of outcome class before a change of measures only, then
+ * an earlier change. Deterministic: the same record gives the same flips in the same order. Pure.
+ */
+import type { SessionRecord } from "../record.ts";
+import { adoptedMeasures, outcomeOf } from "../scoring.ts";
+import { stateHash, stateOf } from "../session.ts";
+import type { Env } from "../state.ts";
+import { singleEdits } from "./candidates.ts";
+import { describeFlip } from "./describe.ts";
+import { rerun } from "./rerun.ts";
+import { buildTimeline, finalSession, type Timeline } from "./timeline.ts";
+import type { Edit, Flip, RunOutcome, SearchOptions, SearchResult } from "./types.ts";
+
+const DEFAULTS: Required<SearchOptions> = { maxSingles: 90, maxPairs: 24, top: 3 };
+const PAIR_POOL = 7;
+
+/** How big a change is (1 is one ordinary move made differently). */
+export function editCost(e: Edit): number {
+  switch (e.kind) {
+    case "withdraw":
+      return 1;
+    case "replace":
+      return e.event.type === "silence.reserve" ? 0.9 : 1.1;
+    case "insert":
+      return e.event.type === "corridor.talk" && e.event.offer !== "none" ? 1.1 : 1;
+    case "chairText":
+      return e.change === "soften" ? 1.1 : 1.2;
+    case "threshold":
+      return 1 + Math.abs(e.to - e.from) * 4;
+    case "evidence":
+      return 1 + (e.wasHours - e.afterHours) / 96;
+  }
+}
+
+/** What a change is about, so that the flips shown are different changes rather than one change three ways. */
+export function editKey(e: Edit): string {
+  switch (e.kind) {
+    case "withdraw":
+    case "replace":
+      return `move:${e.at}`; // a move taken back and the same move made differently are one change
+    case "insert":
+      return e.event.type === "corridor.talk" ? `talk:${e.event.with}` : `insert:${e.event.type}`;
+    case "chairText":
+      return `chair:${e.measure}:${e.change}`;
+    case "threshold":
+      return `profile:${e.ally}`;
+    case "evidence":
+      return `evidence:${e.evidence}`;
+  }
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Whether the record reruns to itself when nothing is changed (the driver's events are the autopilot's). */
+function reproduces(t: Timeline): boolean {
+  const replay = rerun(t, [], 0);
+  return replay.finished && stateHash(replay.session) === stateHash(finalSession(t));
+}
+
+function rank(a: Flip, b: Flip): number {
+  const at = (f: Flip) => Math.min(...f.edits.map((e) => e.at));
+  return (
+    a.edits.length - b.edits.length ||
+    a.cost - b.cost ||
+    Number(b.classFlip) - Number(a.classFlip) ||
+    at(a) - at(b) ||
+    editKey(a.edits[0] as Edit).localeCompare(editKey(b.edits[0] as Edit))
+  );
+}
+
+/** The best flips with different keys. */
+function pickDistinct(flips: Flip[], top: number): Flip[] {
+  const out: Flip[] = [];
+  const keys = new Set<string>();
+  for (const f of [...flips].sort(rank)) {
+    const key = f.edits.map(editKey).sort().join("+");
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push(f);
+    if (out.length >= top) break;
+  }
+  return out;
+}
+
+/** Two edits that can be made together (not two changes of one recorded move, not one change twice). */
+function compatible(a: Edit, b: Edit): boolean {
+  if (editKey(a) === editKey(b)) return false;
+  const eventEdit = (e: Edit) => e.kind === "withdraw" || e.kind === "replace";
+  return !(eventEdit(a) && eventEdit(b) && a.at === b.at);
+}
+
+/** Searches for the smallest changes that would have flipped a finished record's outcome. */
+export function searchCounterfactuals(env: Env, record: SessionRecord, options: SearchOptions = {}): SearchResult {
+  const o = { ...DEFAULTS, ...options };
+  const t = buildTimeline(env, record);
+  const end = stateOf(finalSession(t));
+  const baseline = { outcome: outcomeOf(end), adopted: adoptedMeasures(end) };
+  if (!reproduces(t)) return { flips: [], tried: 1, baseline, reproducible: false };
+  let tried = 1;
+  const flips: Flip[] = [];
+  const misses: { edit: Edit; run: RunOutcome }[] = [];
+  const judge = (edits: Edit[]): RunOutcome => {
+    tried++;
+    const run = rerun(t, edits);
+    if (!run.finished || !run.applied) return run;
+    const classFlip = run.outcome !== baseline.outcome;
+    if (!classFlip && sameSet(run.adopted, baseline.adopted)) return run;
+    const after = { outcome: run.outcome, adopted: run.adopted };
+    flips.push({
+      edits,
+      sentence: describeFlip(t, edits, baseline, after),
+      before: baseline,
+      after,
+      classFlip,
+      dropped: run.dropped,
+      stoodIn: run.stoodIn,
+      cost: edits.reduce((sum, e) => sum + editCost(e), 0),
+    });
+    return { ...run, finished: false }; // a flip: not a near miss
+  };
+  for (const edit of singleEdits(t, o.maxSingles)) {
+    const run = judge([edit]);
+    if (run.finished && run.applied) misses.push({ edit, run });
+  }
+  if (pickDistinct(flips, o.top).length < o.top) {
+    const pool = pairPool(misses);
+    let pairs = 0;
+    for (let i = 0; i < pool.length && pairs < o.maxPairs; i++)
+      for (let j = i + 1; j < pool.length && pairs < o.maxPairs; j++) {
+        const a = pool[i] as Edit;
+        const b = pool[j] as Edit;
+        if (!compatible(a, b)) continue;
+        pairs++;
+        judge(a.at <= b.at ? [a, b] : [b, a]);
+      }
+  }
+  return { flips: pickDistinct(flips, o.top), tried, baseline, reproducible: true };
+}
+
+/** The near misses worth pairing: those that left the fewest allies breaking silence, one per key. */
+function pairPool(misses: { edit: Edit; run: RunOutcome }[]): Edit[] {
+  const sorted = [...misses].sort(
+    (a, b) => a.run.breakers - b.run.breakers || editCost(a.edit) - editCost(b.edit) || a.edit.at - b.edit.at,
+  );
+  const out: Edit[] = [];
+  const keys = new Set<string>();
+  for (const m of sorted) {
+    const key = editKey(m.edit);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push(m.edit);
+    if (out.length >= PAIR_POOL) break;
+  }
+  return out;
+}
