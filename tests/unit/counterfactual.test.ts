@@ -3,6 +3,7 @@ import { rerun } from "../../src/sim/counterfactual/rerun.ts";
 import { searchCounterfactuals } from "../../src/sim/counterfactual/search.ts";
 import { buildTimeline, finalSession } from "../../src/sim/counterfactual/timeline.ts";
 import type { Edit } from "../../src/sim/counterfactual/types.ts";
+import type { EngineEvent } from "../../src/sim/events.ts";
 import { phaseOf, stateHash, stateOf } from "../../src/sim/session.ts";
 import { envOf, play, soloSeats } from "./counterfactualRecords.ts";
 
@@ -41,7 +42,7 @@ describe("rerunning a record", () => {
     const breaks = t.record.events.flatMap((e, at) => (e.type === "silence.break" ? [at] : []));
     expect(breaks.length).toBeGreaterThan(1);
     const at = breaks[0] as number;
-    const edit: Edit = { kind: "withdraw", at, event: t.record.events[at] as Edit["event"] };
+    const edit: Edit = { kind: "withdraw", at, event: t.record.events[at] as EngineEvent };
     const run = rerun(t, [edit]);
     expect(run.finished).toBe(true);
     expect(run.adopted.length).toBeGreaterThan(0);
