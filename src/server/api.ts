@@ -13,7 +13,7 @@ import type { SessionStatus } from "./councilSession.ts";
 import { API_BODY_LIMIT } from "./httpGate.ts";
 import { peopleRecord } from "./peopleRecord.ts";
 import { RateLimiter } from "./rateLimit.ts";
-import { BusyError, type Registry, RequestError } from "./registry.ts";
+import { BusyError, LimitError, type Registry, RequestError } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
 import { StoreError } from "./store.ts";
 
@@ -53,7 +53,7 @@ export function apiRouter(
       return fail(res, 400, `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
     }
     try {
-      const created = registry.create(parsed.data);
+      const created = registry.create(parsed.data, req.ip ?? "?");
       await openRoom(created.code);
       if (parsed.data.autoStart) registry.running(created.code)?.facilitate({ op: "start" });
       registry.log(`session ${created.code} created (${parsed.data.scenario}, seed ${parsed.data.seed})`);
@@ -61,6 +61,7 @@ export function apiRouter(
     } catch (err) {
       if (err instanceof RequestError) return fail(res, 400, err.message);
       if (err instanceof BusyError) return fail(res, 503, err.message);
+      if (err instanceof LimitError) return fail(res, 429, err.message);
       throw err;
     }
   });

@@ -16,6 +16,7 @@ import {
 } from "../net/protocol.ts";
 import { ActGuard, ALREADY_RECORDED, TOO_MANY_ACTIONS } from "./actGuard.ts";
 import type { CouncilSession, SessionStatus } from "./councilSession.ts";
+import { SessionExpiry } from "./expiry.ts";
 import { BLOCKED } from "./people.ts";
 import { isCorridorMessage, messageLimiter, RateLimiter, TOO_MANY_MESSAGES } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
@@ -92,6 +93,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private readonly acts = new ActGuard(); // actions into the log, by player: floods refused, repeats unwritten
   private unsubscribe: () => void = () => {};
   private eventsSync: unknown = null; // the pending update of the status's event count
+  private expiry!: SessionExpiry; // when the room closes by itself (idle, or finished and left)
+  private expiryCheck: ReturnType<typeof setInterval> | undefined;
 
   override onCreate(options: CouncilRoomOptions): void {
     this.roomId = options.code;
@@ -108,6 +111,19 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
       this.reply(client, null, this.limiter.take(client.sessionId) ? `unknown message type ${String(type)}` : FLOODING),
     );
     this.syncStatus();
+    const code = options.code;
+    this.expiry = new SessionExpiry(this.registry.expiry, (at) => this.registry.store.touchSession(code, at));
+    this.expiryCheck = setInterval(() => this.checkExpiry(), this.registry.expiry.checkMs);
+    this.expiryCheck.unref();
+  }
+
+  /** Closes the room when nobody uses the session any more (expiry.ts): its memory and its place are freed. */
+  private checkExpiry(): void {
+    const why = this.expiry.due(this.clients.length, this.council.finished);
+    if (!why) return;
+    clearInterval(this.expiryCheck);
+    this.registry.expire(this.roomId, why);
+    void this.disconnect();
   }
 
   /**
@@ -132,6 +148,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   }
 
   override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+    this.expiry.touch();
     const connection = this.admit(auth);
     this.connections.set(client.sessionId, connection);
     this.sendView(client, connection, true);
@@ -160,6 +177,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   }
 
   override onLeave(client: Client): void {
+    this.expiry.touch();
     const connection = this.connections.get(client.sessionId);
     // A drop has already counted the connection as closed (the person may be back on another); a leave has not.
     if (connection && !connection.away) this.setConnected(client, -1);
@@ -168,6 +186,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   }
 
   override onDispose(): void {
+    clearInterval(this.expiryCheck);
     this.unsubscribe();
     this.registry.close(this.roomId, this);
   }
@@ -207,6 +226,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   private handle(client: Client, type: "act" | "facilitate", raw: unknown): void {
     const id = typeof raw === "object" && raw && "id" in raw && typeof raw.id === "number" ? raw.id : null;
+    this.expiry.touch();
     let reason: string | null;
     try {
       reason = this.refusal(client, type, raw);

@@ -14,6 +14,7 @@ import { MAX_MESSAGE_BYTES, ROOM_NAME } from "../net/protocol.ts";
 import { type ReachableAddresses, reachableAddresses } from "./addresses.ts";
 import { apiRouter } from "./api.ts";
 import { CouncilRoom, setRegistry } from "./councilRoom.ts";
+import type { ExpiryOptions } from "./expiry.ts";
 import { healthHandler } from "./health.ts";
 import { installGate } from "./httpGate.ts";
 import { realClock } from "./pacer.ts";
@@ -32,6 +33,8 @@ export interface GameServerOptions {
   trustProxy?: boolean; // a reverse proxy in front sets X-Real-IP / X-Forwarded-For; else the socket's address counts
   log?: (line: string) => void;
   maxSessions?: number; // unfinished sessions this process runs at most (MAX_SESSIONS)
+  sessionsPerAddress?: number; // of those, created from one address (SESSIONS_PER_ADDRESS)
+  expiry?: ExpiryOptions; // when idle and finished sessions close (SESSION_IDLE_MINUTES, SESSION_FINISHED_MINUTES)
   allowedOrigins?: readonly string[]; // other sites whose pages may call this server (ALLOWED_ORIGINS)
   publicUrl?: string; // the address students use when it is not this machine's own (PUBLIC_URL)
 }
@@ -50,7 +53,15 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const store = new Store(options.dataDir);
   const owner = options.owner ?? options.publicAddress ?? "local";
-  const registry = new Registry({ store, clock: realClock, owner, log, maxSessions: options.maxSessions });
+  const registry = new Registry({
+    store,
+    clock: realClock,
+    owner,
+    log,
+    maxSessions: options.maxSessions,
+    sessionsPerAddress: options.sessionsPerAddress,
+    expiry: options.expiry,
+  });
   setRegistry(registry);
 
   const app = express();
@@ -98,6 +109,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
 
   for (const code of registry.unfinished()) {
     try {
+      if (registry.closeIfIdle(code)) continue; // nobody used it for longer than a session stays open unused
       await openRoom(code);
       log(`restored session ${code} (${registry.running(code)?.record.events.length ?? 0} events)`);
     } catch (err) {

@@ -4,8 +4,11 @@
  * join), PUBLIC_URL (the address students use when it is not this machine's own, e.g. behind a proxy),
  * DATA_DIR (./data), REDIS_URL and PUBLIC_ADDRESS (scale-out), PROCESS_NAME, TRUST_PROXY=1 (behind a reverse
  * proxy that sets X-Real-IP or X-Forwarded-For), MAX_SESSIONS (unfinished sessions, default 400),
- * ALLOWED_ORIGINS (comma-separated sites whose pages may call this server besides its own).
+ * ALLOWED_ORIGINS (comma-separated sites whose pages may call this server besides its own), SESSIONS_PER_ADDRESS
+ * (unfinished sessions one address may run, default 20), SESSION_IDLE_MINUTES (60) and SESSION_FINISHED_MINUTES
+ * (10): when unused and finished sessions close. docs/hosting.md lists them all with the server's limits.
  */
+import { expiryFromEnv } from "./expiry.ts";
 import { startGameServer } from "./gameServer.ts";
 import { StoreError } from "./store.ts";
 
@@ -25,6 +28,8 @@ async function start() {
       owner: process.env.PROCESS_NAME || undefined,
       trustProxy: process.env.TRUST_PROXY === "1",
       maxSessions: process.env.MAX_SESSIONS ? Number(process.env.MAX_SESSIONS) : undefined,
+      sessionsPerAddress: process.env.SESSIONS_PER_ADDRESS ? Number(process.env.SESSIONS_PER_ADDRESS) : undefined,
+      expiry: expiryFromEnv(process.env),
       allowedOrigins: (process.env.ALLOWED_ORIGINS ?? "")
         .split(",")
         .map((o) => o.trim())

@@ -8,6 +8,7 @@ import { bundledRoster, bundledScenario } from "../sim/catalog.ts";
 import { newRecord, type SessionRecord } from "../sim/record.ts";
 import { checkSeats, createEnv, type SeatPlan } from "../sim/session.ts";
 import { CouncilSession } from "./councilSession.ts";
+import { DEFAULT_EXPIRY, type ExpiryOptions, idleSince } from "./expiry.ts";
 import type { Clock } from "./pacer.ts";
 import { hashSecret, newSecret } from "./seats.ts";
 import type { Store } from "./store.ts";
@@ -18,10 +19,14 @@ export interface RegistryOptions {
   owner: string; // this process's name: it restores the sessions it owns
   log?: (line: string) => void;
   maxSessions?: number; // unfinished sessions this process runs at most (default MAX_SESSIONS)
+  sessionsPerAddress?: number; // unfinished sessions one address may have created and running (SESSIONS_PER_ADDRESS)
+  expiry?: ExpiryOptions; // when idle and finished sessions close (expiry.ts)
 }
 
 /** Unfinished sessions one process runs at most: far above the load bench's 60, well below its memory. */
 export const MAX_SESSIONS = 400;
+/** Unfinished sessions created from one address that may run at once (a school's teachers share one). */
+export const SESSIONS_PER_ADDRESS = 20;
 
 export class Registry {
   readonly store: Store;
@@ -32,25 +37,37 @@ export class Registry {
   /** The owner of sessions opened without a room (tests, tools). */
   static readonly LOCAL: object = Object.freeze({});
   readonly log: (line: string) => void;
+  readonly expiry: ExpiryOptions;
   private readonly maxSessions: number;
+  private readonly perAddress: number;
+  private readonly creators = new Map<string, string>(); // code → the address that created it (while it runs)
 
   constructor(options: RegistryOptions) {
     this.maxSessions = options.maxSessions ?? MAX_SESSIONS;
+    this.perAddress = options.sessionsPerAddress ?? SESSIONS_PER_ADDRESS;
+    this.expiry = options.expiry ?? DEFAULT_EXPIRY;
     this.store = options.store;
     this.clock = options.clock;
     this.owner = options.owner;
     this.log = options.log ?? (() => {});
   }
 
-  /** Creates a session in the durable store; returns its join code and the facilitator's secret token. */
-  create(request: CreateSessionRequest): { code: string; facilitatorToken: string } {
+  /**
+   * Creates a session in the durable store; returns its join code and the facilitator's secret token. Only
+   * sessions that run count against the limits (idle and finished ones close: expiry.ts).
+   */
+  create(request: CreateSessionRequest, address = ""): { code: string; facilitatorToken: string } {
     const scenario = bundledScenario(request.scenario);
     if (!scenario) throw new RequestError(`unknown scenario "${request.scenario}"`);
     const seats: SeatPlan = { role: "chair", chair: request.chair ?? "ai", humans: [] };
     const problem = checkSeats(createEnv(scenario, bundledRoster()), seats);
     if (problem) throw new RequestError(problem);
-    if (this.store.unfinished(this.owner).length >= this.maxSessions)
+    if (this.live() >= this.maxSessions)
       throw new BusyError(`this server already runs ${this.maxSessions} sessions: end some, or try another server`);
+    if (address && this.live(address) >= this.perAddress)
+      throw new LimitError(
+        `too many sessions created from this address are still running (${this.perAddress}): end one, or wait until an unused one closes`,
+      );
     const code = this.newCode();
     const facilitatorToken = newSecret();
     this.store.createSession({
@@ -64,7 +81,38 @@ export class Registry {
       finished: false,
       owner: this.owner,
     });
+    if (address) this.creators.set(code, address);
     return { code, facilitatorToken };
+  }
+
+  /** Unfinished sessions open in this process (created by `address`, when given). */
+  live(address?: string): number {
+    let n = 0;
+    for (const [code, council] of this.open_)
+      if (!council.finished && (address === undefined || this.creators.get(code) === address)) n++;
+    // Created but not opened yet (its room is starting) counts too.
+    for (const [code, by] of this.creators) if (!this.open_.has(code) && (address === undefined || by === address)) n++;
+    return n;
+  }
+
+  /** Ends a session nobody uses (`why`: idle or finished): it will not be restored, and its room closes. */
+  expire(code: string, why: string): void {
+    const council = this.open_.get(code);
+    try {
+      if (!council?.finished) this.store.markFinished(code);
+    } catch (err) {
+      this.log(`session ${code}: could not mark it closed: ${(err as Error).message}`);
+    }
+    const minutes = Math.round((why === "idle" ? this.expiry.idleMs : this.expiry.finishedMs) / 60_000);
+    this.log(`session ${code} closed: ${why === "idle" ? `unused for ${minutes} min` : "finished and left"}`);
+  }
+
+  /** At start: closes an unfinished session that was already idle long enough; true when it did. */
+  closeIfIdle(code: string): boolean {
+    const stored = this.store.session(code);
+    if (!stored || !idleSince(stored.activeAt ?? stored.createdAt, this.clock.now(), this.expiry)) return false;
+    this.expire(code, "idle");
+    return true;
   }
 
   /** The running session for a code, loading it from the store (replaying its log) on first use. */
@@ -92,6 +140,7 @@ export class Registry {
     this.open_.get(code)?.stop();
     this.open_.delete(code);
     this.owners.delete(code);
+    this.creators.delete(code);
   }
 
   /** A session's record from the durable store (a session that is over, or that another process runs). */
@@ -125,6 +174,11 @@ export class Registry {
 /** The server is full (HTTP 503): every session it may run is unfinished. */
 export class BusyError extends Error {
   override name = "BusyError";
+}
+
+/** One address asked for more than its share (HTTP 429). */
+export class LimitError extends Error {
+  override name = "LimitError";
 }
 
 /** A request the caller got wrong (HTTP 400). */

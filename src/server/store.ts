@@ -23,6 +23,7 @@ export interface StoredSession {
   finished: boolean;
   owner: string;
   pausedMs: number | null; // the facilitator paused the clock with this much left on its step
+  activeAt?: number; // when someone last used it (written at most once a minute; expiry.ts)
 }
 
 export interface StoredPlayer {
@@ -62,6 +63,7 @@ interface SessionRow {
   finished: number;
   owner: string;
   paused_ms: number | null;
+  active_at: number | null;
 }
 
 function prepareAll(db: DatabaseSync) {
@@ -76,6 +78,7 @@ function prepareAll(db: DatabaseSync) {
     finish: prepare("UPDATE sessions SET finished = 1 WHERE code = ?"),
     timers: prepare("UPDATE sessions SET timers = ? WHERE code = ?"),
     pause: prepare("UPDATE sessions SET paused_ms = ? WHERE code = ?"),
+    touch: prepare("UPDATE sessions SET active_at = ? WHERE code = ?"),
     append: prepare("INSERT INTO events (code, seq, event) VALUES (?, ?, ?)"),
     events: prepare("SELECT event FROM events WHERE code = ? ORDER BY seq"),
     upsertPlayer: prepare(
@@ -110,6 +113,7 @@ export class Store {
     // Logs written before the clock's pause was kept lack its column.
     const columns = this.db.prepare("PRAGMA table_info(sessions)").all() as { name: string }[];
     if (!columns.some((c) => c.name === "paused_ms")) this.db.exec("ALTER TABLE sessions ADD COLUMN paused_ms INTEGER");
+    if (!columns.some((c) => c.name === "active_at")) this.db.exec("ALTER TABLE sessions ADD COLUMN active_at INTEGER");
     addPeopleColumns(this.db);
     this.stmt = prepareAll(this.db);
   }
@@ -145,14 +149,21 @@ export class Store {
       finished: row.finished === 1,
       owner: row.owner,
       pausedMs: row.paused_ms ?? null,
+      activeAt: row.active_at ?? row.created_at,
     };
   }
 
-  /** Codes of the sessions this process owns that have not reached the debrief. */
+  /** Codes of the sessions this process owns that have not reached the debrief (nor were closed unused). */
   unfinished(owner: string): string[] {
     return (this.stmt.unfinished.all(owner) as { code: string }[]).map((r) => r.code);
   }
 
+  /** Someone used the session at `at` (ms): a restart closes sessions idle for too long (expiry.ts). */
+  touchSession(code: string, at: number): void {
+    this.stmt.touch.run(at, code);
+  }
+
+  /** The session is over (its debrief, or closed unused): it is not restored after a restart. */
   markFinished(code: string): void {
     this.stmt.finish.run(code);
   }
