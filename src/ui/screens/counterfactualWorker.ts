@@ -1,0 +1,26 @@
+/**
+ * The counterfactual search off the page's thread: receives a record's JSON, answers with the search's result
+ * (or a sentence saying why there is none). Reads only bundled scenarios, like the game itself.
+ */
+import { bundledRoster, bundledScenario } from "../../sim/catalog.ts";
+import { searchCounterfactuals } from "../../sim/counterfactual/search.ts";
+import type { SearchResult } from "../../sim/counterfactual/types.ts";
+import { parseRecord } from "../../sim/record.ts";
+import { createEnv } from "../../sim/session.ts";
+
+export type WorkerAnswer = { ok: true; result: SearchResult } | { ok: false; error: string };
+
+/** Runs the search for one record's JSON. */
+export function answer(data: unknown): WorkerAnswer {
+  try {
+    const record = parseRecord(data);
+    const scenario = bundledScenario(record.scenario.id);
+    if (!scenario) return { ok: false, error: `the scenario ${record.scenario.id} is not one this game ships` };
+    return { ok: true, result: searchCounterfactuals(createEnv(scenario, bundledRoster()), record) };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+if (typeof self !== "undefined" && typeof document === "undefined")
+  self.onmessage = (e: MessageEvent<unknown>) => self.postMessage(answer(e.data));
