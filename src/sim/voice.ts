@@ -300,10 +300,39 @@ export function voicedText(v: Voiced): string {
   return v.detail ? `${v.lead} (${v.detail})` : v.lead;
 }
 
+/** A reason as a break of silence records it ("attribution_below_threshold:acknowledge"; "objects" with none). */
+export function breakReasonCode(r: Reason | undefined): string {
+  return r?.measure ? `${r.code}:${r.measure}` : "objects";
+}
+
 /** A break of silence as the log keeps it ("attribution_below_threshold:acknowledge") read back as a reason. */
 export function parseBreakReason(text: string): Reason | null {
   const m = /^([a-z_]+):([A-Za-z0-9]+)$/.exec(text);
   const [, code, measure] = m ?? [];
   if (!code || !measure || !(code in CLAUSES) || !isMeasureId(measure)) return null;
   return { code: code as Reason["code"], measure, value: 0, threshold: 0 };
+}
+
+/** One reason as a delegation says it, a whole sentence (its first phrasing), with its figures in brackets. */
+export function reasonSaid(r: Reason, sp: Speaker): string {
+  const detail = reasonDetail(r);
+  return `${capital(clausesFor(r, sp)[0] ?? "")}${detail ? ` (${detail})` : ""}.`;
+}
+
+/** Why an ally objects, in a few plain words about it ("not yet sure who is behind it"), for lists of names. */
+const BRIEF: Record<Reason["code"], string> = {
+  not_available: "not yet an agreed NATO tool",
+  severity_below_threshold: "harm below its threshold",
+  attribution_below_threshold: "not yet sure who is behind it",
+  escalation_risk: "fears escalation",
+  economic_cost: "fears the cost to its economy",
+  domestic_constraint: "lacks a mandate from its parliament",
+  wants_more: "wants more in the text",
+  rejects_by_instruction: "its capital rules it out",
+  supports: "can support the text",
+};
+
+/** A reason in a few plain words, in the third person (see BRIEF). */
+export function reasonBrief(r: Reason): string {
+  return BRIEF[r.code];
 }

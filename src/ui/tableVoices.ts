@@ -2,12 +2,12 @@
  * The table's voices: who said what in each round, silence procedure and dossier, in the delegations' own
  * words (src/sim/voice.ts), voiced a whole table at a time so that no two delegations repeat a line. Pure.
  */
-import { judgeOne, victims } from "../sim/council.ts";
+import { judgeOne } from "../sim/council.ts";
 import { countOf } from "../sim/explain.ts";
 import type { WordingMap } from "../sim/measures.ts";
-import { adversaryLabel } from "../sim/profiles.ts";
 import { type Session, stateOf } from "../sim/session.ts";
 import { NEUTRAL_PARAMS } from "../sim/severity.ts";
+import { speakerFor } from "../sim/speaker.ts";
 import type { LogEntry, Reason, StanceKind } from "../sim/state.ts";
 import { parseBreakReason, type Speaker, type Utterance, type Voiced, voiceTable } from "../sim/voice.ts";
 
@@ -16,20 +16,7 @@ const STANCE_OF: Record<string, StanceKind> = { S: "support", U: "undecided", O:
 
 /** A seated ally as a speaker: its name and the public profile that colours its words. */
 export function speakerOf(session: Session, code: string): Speaker {
-  const env = session.env;
-  const i = env.index.get(code);
-  const profile = i === undefined ? undefined : env.profiles[i];
-  const state = env.scenario.adversary.state;
-  const note = state ? profile?.adversaries?.[state]?.note : undefined;
-  return {
-    code,
-    name: profile?.name ?? code,
-    ...(i !== undefined && env.means[i] ? { params: env.means[i] } : {}),
-    victim: victims(env, stateOf(session)).has(code),
-    // A tie note is shown only when it names no year (notes may mention later events).
-    ...(note && !/\d{4}/.test(note) ? { tie: note } : {}),
-    adversary: adversaryLabel(env.scenario),
-  };
+  return speakerFor(session.env, stateOf(session), code);
 }
 
 /** The voiced line of each AI ally that did not simply support the working text in a round. */
@@ -139,7 +126,11 @@ export function reservationVoices(session: Session, index: number): Voiced[] {
   return voiceTable(items, `reserve|${index}`);
 }
 
-/** The stance of every seat at a round, people's seats read from their latest statement before it. */
+/**
+ * The stance of every seat at a round. A round's entry opens it (the AI speaks first), so people's seats are
+ * read from what they said during the round (their last statement before the next round opens), else from
+ * their latest statement before it.
+ */
 export function roundStances(session: Session, index: number): (StanceKind | null)[] {
   const log = stateOf(session).log;
   const e = log[index];
@@ -147,6 +138,12 @@ export function roundStances(session: Session, index: number): (StanceKind | nul
   return stateOf(session).allies.map((ally, i) => {
     const letter = e.stances[i];
     if (letter && letter !== "-") return STANCE_OF[letter] ?? null;
+    let said: StanceKind | null = null;
+    for (let j = index + 1; j < log.length && log[j]?.k !== "round"; j++) {
+      const x = log[j];
+      if (x?.k === "statement" && x.by === ally.code) said = x.stance;
+    }
+    if (said) return said;
     for (let j = index - 1; j >= 0; j--) {
       const x = log[j];
       if (x?.k === "statement" && x.by === ally.code) return x.stance;

@@ -1,10 +1,10 @@
 /** Pure selectors from the engine's state to what the room and the panels show. No DOM, no Phaser. */
 import { findInject, victims } from "../sim/council.ts";
-import { countOf, describeEntry, explainReason, formatHour, OFFER_NAMES } from "../sim/explain.ts";
+import { countOf, describeEntry, formatHour, OFFER_NAMES } from "../sim/explain.ts";
 import { availableAt, hasWording, MEASURES, type MeasureId, measureById } from "../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Concern, LogEntry, SeatId, StanceKind, Talk } from "../sim/state.ts";
-import { spokenName, type Voiced, voicedText, voiceTable } from "../sim/voice.ts";
+import { reasonSaid, spokenName, type Voiced, voicedText, voiceTable } from "../sim/voice.ts";
 import type { CouncilView, SeatStance, SeatView } from "./councilView.ts";
 import { ISO2 } from "./iso.ts";
 import { breakVoices, reservationVoices, roundTally, roundVoices, speakerOf } from "./tableVoices.ts";
@@ -237,12 +237,16 @@ export function allyName(session: Session, code: string): string {
   return (i === undefined ? undefined : session.env.profiles[i]?.name) ?? code;
 }
 
-/** What a corridor talk revealed about one measure, in words: "Hungary would not accept …: reasons; softened: yes". */
+/** What a corridor talk revealed about one measure, in words: "Hungary would not accept …: “its reasons, in its voice.”". */
 export function concernLine(session: Session, withCode: string, c: Concern): string {
   const measure = measureById(c.measure).name.toLowerCase();
-  const reasons = c.reasons.filter((r) => r.code !== "supports").map(explainReason);
-  const soft = !c.accepts && hasWording(c.measure, "soft") ? `; softened: ${c.acceptsSoft ? "yes" : "no"}` : "";
-  return `${allyName(session, withCode)} would ${c.accepts ? "" : "not "}accept ${measure}${!c.accepts && reasons.length ? `: ${reasons.join("; ")}` : ""}${soft}`;
+  const speaker = speakerOf(session, withCode);
+  const reasons = c.reasons.filter((r) => r.code !== "supports").map((r) => reasonSaid(r, speaker));
+  const soft =
+    !c.accepts && hasWording(c.measure, "soft")
+      ? ` In softer wording it ${c.acceptsSoft ? "would" : "would still not"} accept it.`
+      : "";
+  return `${allyName(session, withCode)} would ${c.accepts ? "" : "not "}accept ${measure}${!c.accepts && reasons.length ? `: “${reasons.join(" ")}”` : "."}${soft}`;
 }
 
 /** A corridor talk as a heading line and what was heard (the talks a seat sees are its own). */

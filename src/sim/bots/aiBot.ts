@@ -1,14 +1,15 @@
 /**
  * `ai`: the built-in play for any seat, as the AI allies and the AI chair play it — the bot behind hints and
  * autoplay. An ally states its own judgement of the working text, shares intelligence it is confident in,
- * asks for help when hit, keeps silence with a reservation when the table holds it back and breaks it when
- * not. The chair tables the Secretariat's consensus text once positions settle. Deterministic in its view.
+ * asks for help when hit, keeps silence with a reservation (in its own voice, src/sim/voice.ts) when the table
+ * holds it back and breaks it when not (its reason recorded as the engine records its own allies' breaks). The chair tables the Secretariat's consensus text once positions settle. Deterministic in its view.
  */
 import { stateConfidence } from "../attribution.ts";
 import { directTargets, needsAssistance, victims } from "../council.ts";
-import { explainReason } from "../explain.ts";
 import { MEASURE_IDS } from "../measures.ts";
 import { breaksSilence, partObjection, partsOf } from "../silence.ts";
+import { speakerFor } from "../speaker.ts";
+import { breakReasonCode, voiceOne } from "../voice.ts";
 import type { Bot, BotView, Move } from "./bot.ts";
 import { can, ownAlly, ownJudgement } from "./seatReading.ts";
 
@@ -59,22 +60,15 @@ function allyMove(view: BotView): Move | null {
     );
     if (refused.length && can(view, "silence.break")) {
       const measures = refused.flat().filter((m) => !j.accepts.includes(m));
+      // Recorded as the engine records its own allies' breaks, so every screen voices it the same way.
       const reason = j.reasons.find((r) => r.measure && measures.includes(r.measure));
-      return {
-        type: "silence.break",
-        by: seat,
-        reason: reason ? explainReason(reason) : "we cannot join this text",
-        measures,
-      };
+      return { type: "silence.break", by: seat, reason: breakReasonCode(reason), measures };
     }
     const objects = draft.measures.some((m) => !j.accepts.includes(m));
     if (objects && can(view, "silence.reserve")) {
-      const reason = j.reasons.find((r) => r.measure && draft.measures.includes(r.measure));
-      return {
-        type: "silence.reserve",
-        by: seat,
-        text: `We do not block, but place on record: ${reason ? explainReason(reason) : "our concerns"}.`,
-      };
+      const reasons = j.reasons.filter((r) => r.measure && draft.measures.includes(r.measure)).slice(0, 1);
+      const said = voiceOne(speakerFor(view.env, s, seat), { kind: "reservation", reasons }, `reserve|${s.hour}`);
+      return { type: "silence.reserve", by: seat, text: said.lead };
     }
     return null;
   }

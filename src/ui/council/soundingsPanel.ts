@@ -5,10 +5,11 @@
  */
 import { botView } from "../../sim/bots/bot.ts";
 import { soundOut } from "../../sim/bots/soundings.ts";
-import { explainReason } from "../../sim/explain.ts";
 import { type MeasureId, measureById, type Wording, wordedName } from "../../sim/measures.ts";
 import { type Session, stateOf } from "../../sim/session.ts";
 import type { Concern, Reason, SeatId } from "../../sim/state.ts";
+import { playedByPerson } from "../../sim/talkThreads.ts";
+import { reasonBrief } from "../../sim/voice.ts";
 import { button, h } from "../dom.ts";
 import { allyName } from "../viewModel.ts";
 import type { ChairDraft } from "./draft.ts";
@@ -37,29 +38,9 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   blocked: "likely blocked",
 };
 
-/**
- * A reason in a few plain words ("harm below its threshold"). Kept in one place so that a fuller voice for
- * allies can replace it; the exact figures stay available through explainReason.
- */
+/** A reason in a few plain words about the ally ("not yet sure who is behind it"); the figures are on its dossier. */
 export function reasonWords(r: Reason): string {
-  switch (r.code) {
-    case "severity_below_threshold":
-      return "harm below its threshold";
-    case "attribution_below_threshold":
-      return "not yet sure who is behind it";
-    case "escalation_risk":
-      return "escalation risk";
-    case "economic_cost":
-      return "economic cost";
-    case "domestic_constraint":
-      return "no domestic mandate";
-    case "rejects_by_instruction":
-      return "its instructions rule it out";
-    case "not_available":
-      return "not in NATO's toolbox yet";
-    default:
-      return explainReason(r);
-  }
+  return reasonBrief(r);
 }
 
 /** What the seat last heard in talks this cycle about `measure` from `code`. */
@@ -133,7 +114,7 @@ function objectorItem(session: Session, o: Objector, m: MeasureSounding, talk: T
     h("strong", {}, name),
     ` (${why})`,
     heard ? h("span", { class: "heard" }, ` — ${heard}`) : null,
-    talk
+    talk && !playedByPerson(stateOf(session), o.code)
       ? button(`Talk to ${name}`, "sound-talk", () => talk(o.code, m.measure, o.reasons), {
           class: "link",
           "data-seat": o.code,

@@ -7,8 +7,10 @@ import { OFFER_COST } from "../../sim/negotiation.ts";
 import type { Session } from "../../sim/session.ts";
 import { stateOf } from "../../sim/session.ts";
 import type { Offer, Reason, SeatId } from "../../sim/state.ts";
+import { playedByPerson } from "../../sim/talkThreads.ts";
 import { button, h } from "../dom.ts";
 import { allyName, talkSummary, talksBy } from "../viewModel.ts";
+import { namesSummary } from "../words.ts";
 import { currentDraft } from "./draft.ts";
 import { reasonWords, soundDraft } from "./soundingsPanel.ts";
 
@@ -73,10 +75,21 @@ function talkSuggestions(
   return found;
 }
 
-/** The allies `you` may hold talks with now (empty when talks are not open to you). */
+/**
+ * The allies `you` may hold talks with in this form now (empty when talks are not open to you): those the AI
+ * plays. The engine hears a person's ally through messages only (src/sim/negotiation.ts), so a delegation a
+ * person plays is reached in the classroom's talks with delegates (src/ui/classroom/talkThread.ts) instead.
+ */
 export function talkPartners(session: Session, you: SeatId): string[] {
   const spec = legalMoves(session, you).find((m) => m.type === "corridor.talk");
-  return spec?.type === "corridor.talk" ? spec.with : [];
+  const s = stateOf(session);
+  return spec?.type === "corridor.talk" ? spec.with.filter((code) => !playedByPerson(s, code)) : [];
+}
+
+/** Allies other than `you` played by people (they are not in the form). */
+function peoplesAllies(session: Session, you: SeatId): string[] {
+  const s = stateOf(session);
+  return s.allies.map((a) => a.code).filter((code) => code !== you && playedByPerson(s, code));
 }
 
 /** The talks `you` held (with one ally, or with all), as a list of what was heard; null when there are none. */
@@ -173,6 +186,15 @@ export function corridorTalks(session: Session, you: SeatId, send: (event: unkno
   } else {
     form.append(h("p", { class: "meta" }, "No talks are open to you now."));
   }
+  const people = peoplesAllies(session, you);
+  if (people.length)
+    form.append(
+      h(
+        "p",
+        { class: "meta talk-people" },
+        `Delegations played by people (${namesSummary(people.map((code) => allyName(session, code)))}) are not listed: write to them under “Talks with delegates”.`,
+      ),
+    );
   if (history) form.append(h("h4", {}, "What you heard"), history);
   return form;
 }

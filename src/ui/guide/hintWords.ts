@@ -8,10 +8,11 @@ import { suggestMove } from "../../sim/autopilot.ts";
 import { type BotView, botView, type Move } from "../../sim/bots/bot.ts";
 import { ownAlly, ownJudgement, textOnTable } from "../../sim/bots/seatReading.ts";
 import { soundOut } from "../../sim/bots/soundings.ts";
-import { explainReason } from "../../sim/explain.ts";
 import { type MeasureId, measureById } from "../../sim/measures.ts";
 import type { Session } from "../../sim/session.ts";
+import { speakerFor } from "../../sim/speaker.ts";
 import type { SeatId } from "../../sim/state.ts";
+import { parseBreakReason, reasonSaid } from "../../sim/voice.ts";
 
 export interface Hint {
   move: string; // what to do, as a sentence
@@ -21,7 +22,10 @@ export interface Hint {
 
 const names = (ms: readonly MeasureId[]) => ms.map((m) => measureById(m).name.toLowerCase()).join(", ");
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const capitalised = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
+const nameOf = (view: BotView, code: string) => {
+  const i = view.env.index.get(code);
+  return (i === undefined ? undefined : view.env.profiles[i]?.name) ?? code;
+};
 const STANCE_WORDS = {
   support: "support the working text",
   undecided: "say you are undecided on the working text",
@@ -34,7 +38,8 @@ function ownReasons(view: BotView, max = 4): string[] {
   const j = ownJudgement(view, measures, wording);
   const own = ownAlly(view);
   if (!j || !own) return [];
-  const lines = [...new Set(j.reasons.map((r) => capitalised(explainReason(r))))];
+  const speaker = speakerFor(view.env, view.state, own.ally.code);
+  const lines = [...new Set(j.reasons.map((r) => reasonSaid(r, speaker)))];
   const reading = `Your reading: harm ${pct(own.ally.severity)}, confidence that a state is behind it ${pct(stateConfidence(own.ally.belief))}.`;
   return [...lines.slice(0, max), reading];
 }
@@ -47,10 +52,23 @@ function chairReasons(view: BotView): string[] {
     const holdouts = soundings.filter((x) => !x.judgement.accept).map((x) => x.ally);
     const share = 1 - holdouts.length / Math.max(1, soundings.length);
     return `${measureById(m).name}: the Secretariat expects about ${pct(share)} of the table to accept${
-      holdouts.length ? ` (may object: ${holdouts.slice(0, 6).join(", ")}${holdouts.length > 6 ? "…" : ""})` : ""
+      holdouts.length
+        ? ` (may object: ${holdouts
+            .slice(0, 6)
+            .map((c) => nameOf(view, c))
+            .join(", ")}${holdouts.length > 6 ? ` and ${holdouts.length - 6} more` : ""})`
+        : ""
     }`;
   });
 }
+
+/** Moves the `ai` bot does not make today, in words, should it come to make them. */
+const OTHER_MOVES: Partial<Record<Move["type"], string>> = {
+  "article4.request": "Request consultations under Article 4.",
+  "corridor.talk": "Hold corridor talks with an ally.",
+  "consultation.close": "Close consultation without a decision.",
+  "phase.attribution": "Return to attribution to await more evidence.",
+};
 
 function describeMove(view: BotView, move: Move): Hint {
   switch (move.type) {
@@ -64,12 +82,16 @@ function describeMove(view: BotView, move: Move): Hint {
         event: move,
       };
     }
-    case "silence.break":
+    case "silence.break": {
+      const parsed = parseBreakReason(move.reason);
+      const own = ownAlly(view);
+      const why = parsed && own ? [reasonSaid(parsed, speakerFor(view.env, view.state, own.ally.code))] : [];
       return {
         move: `Break silence${move.measures?.length ? ` on ${names(move.measures)}` : ""}.`,
-        reasons: [capitalised(move.reason), ...ownReasons(view, 2)],
+        reasons: [...new Set([...why, ...ownReasons(view, 2)])],
         event: move,
       };
+    }
     case "silence.reserve":
       return { move: "Keep silence, with a reservation on record.", reasons: [move.text], event: move };
     case "intel.share": {
@@ -103,7 +125,7 @@ function describeMove(view: BotView, move: Move): Hint {
         event: move,
       };
     default:
-      return { move: `Make this move: ${move.type}.`, reasons: [], event: move };
+      return { move: OTHER_MOVES[move.type] ?? "Make your next move.", reasons: [], event: move };
   }
 }
 
