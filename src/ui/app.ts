@@ -190,6 +190,7 @@ export function startApp(options: AppOptions): void {
           });
           a.click();
         },
+        report: { load: () => JSON.parse(game.exportText()), fileStem: `case-by-case-${scenario.id}-seed${seed}` },
         menu: () => menu(),
       }),
     );

@@ -9,6 +9,7 @@ import { button, h } from "../dom.ts";
 import { roundStances } from "../tableVoices.ts";
 import { allyName, logLines } from "../viewModel.ts";
 import { outcomeSentence, SCORE_TEXT } from "../words.ts";
+import { type ReportSource, reportSection } from "./debriefReport.ts";
 
 /** What the debrief offers; null hides an action (a networked delegate cannot replay the class's session). */
 export interface DebriefActions {
@@ -19,6 +20,7 @@ export interface DebriefActions {
   menuLabel?: string; // "Menu" unless told
   showHash?: boolean; // the state hash (false for a redacted networked view, whose hash is not the record's)
   roleLabel?: string | null; // the objectives row's label ("Your objectives" unless told); null leaves it out
+  report?: ReportSource; // where the after-action report reads the record (else this screen's session)
 }
 
 const STANCE_WORD: Record<string, string> = { S: "support", U: "undecided", O: "oppose", "-": "not yet stated" };
@@ -162,5 +164,6 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
       actions.exportRecord ? button("Export the record", "export", actions.exportRecord) : null,
       button(actions.menuLabel ?? "Menu", "menu", actions.menu),
     ),
+    reportSection(session, actions.report ?? { fileStem: `case-by-case-${scenario.id}-seed${summary.seed}` }),
   );
 }
