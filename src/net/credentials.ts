@@ -6,6 +6,22 @@
 
 const seatKey = (code: string) => `case-by-case.seat.${code}`;
 const facilitatorKey = (code: string) => `case-by-case.facilitator.${code}`;
+const deviceKey = "case-by-case.device";
+
+/**
+ * This browser's random id, sent with a delegate's join: a device the facilitator blocked is refused from
+ * then on, and one device cannot take every seat. Made once and kept (a fresh one when storage is disabled).
+ */
+export function deviceId(storage: Storage | null): string {
+  const kept = read(storage, deviceKey);
+  if (kept && /^[A-Za-z0-9_-]{16,64}$/.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  const id = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
+  write(storage, deviceKey, id);
+  return id;
+}
 
 export interface StoredSeat {
   token: string;

@@ -11,12 +11,22 @@ import { createEnv, phaseOf, restoreSnapshot, type Session } from "../sim/sessio
 import type { LogEntry, SeatId } from "../sim/state.ts";
 import { ENGINE_VERSION, RECORD_FORMAT } from "../sim/version.ts";
 import { alliesFromWire } from "../sim/views.ts";
-import { storedSeat, storeSeat } from "./credentials.ts";
+import { deviceId, storedSeat, storeSeat } from "./credentials.ts";
 import type { CouncilGame } from "./game.ts";
-import { type FacilitatorOp, type JoinOptions, type ResultMessage, ROOM_NAME, type ViewMessage } from "./protocol.ts";
+import {
+  type FacilitatorOp,
+  type JoinOptions,
+  REMOVED_CODE,
+  type ResultMessage,
+  ROOM_NAME,
+  type ViewMessage,
+} from "./protocol.ts";
 
-/** connecting → connected ⇄ reconnecting → lost (still retrying, slowly) → closed (left on purpose). */
-export type ConnectionState = "connecting" | "connected" | "reconnecting" | "lost" | "closed";
+/**
+ * connecting → connected ⇄ reconnecting → lost (still retrying, slowly) → closed (left on purpose); removed
+ * when the facilitator took this person out of the session (no rejoining).
+ */
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "lost" | "closed" | "removed";
 
 export type Credentials =
   | { kind: "player"; code: string; name: string; ally?: SeatId }
@@ -144,6 +154,7 @@ export class RemoteGame implements CouncilGame {
       name: c.name,
       ...(c.ally ? { ally: c.ally } : {}),
       ...(same ? { seatToken: seat.token } : {}),
+      device: deviceId(this.storage),
     };
   }
 
@@ -172,9 +183,17 @@ export class RemoteGame implements CouncilGame {
       room.onReconnect(() => {
         if (room === this.room) this.setConnection("connected", null);
       });
-      room.onLeave((_code, reason) => {
+      room.onLeave((code, reason) => {
         if (room !== this.room || this.closing) return;
         this.room = null;
+        if (code === REMOVED_CODE) {
+          // Taken out by the facilitator: the seat token is dead; joining again is a new join, by hand.
+          this.closing = true;
+          storeSeat(this.storage, this.code, null);
+          this.failPending("the facilitator removed you from the session");
+          this.setConnection("removed", reason || null);
+          return;
+        }
         this.failPending("the connection was lost before the server answered");
         this.setConnection("reconnecting", reason || null);
         this.scheduleRejoin();

@@ -50,11 +50,20 @@ export function lookupSession(code: string): Promise<SessionInfo> {
   return call(`/api/sessions/${encodeURIComponent(code)}`);
 }
 
-/** `GET /api/sessions/:code/record` with the facilitator token in a header (never in a URL). */
-export async function downloadRecord(code: string, token: string): Promise<Blob> {
+/** `GET /api/sessions/:code/roster`: the names on the class list nobody has joined as yet. */
+export async function rosterNames(code: string): Promise<string[]> {
+  const body = await call<{ names?: unknown }>(`/api/sessions/${encodeURIComponent(code)}/roster`);
+  return Array.isArray(body.names) ? body.names.filter((n): n is string => typeof n === "string") : [];
+}
+
+/**
+ * `GET /api/sessions/:code/record` with the facilitator token in a header (never in a URL): with the people
+ * (names, teams, times), or without them (`names` false: the record to share).
+ */
+export async function downloadRecord(code: string, token: string, names = true): Promise<Blob> {
   let res: Response;
   try {
-    res = await fetch(`/api/sessions/${encodeURIComponent(code)}/record`, {
+    res = await fetch(`/api/sessions/${encodeURIComponent(code)}/record${names ? "" : "?names=0"}`, {
       headers: { authorization: `Bearer ${token}` },
     });
   } catch {

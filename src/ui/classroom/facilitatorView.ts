@@ -13,8 +13,10 @@ import { incidentPanel, logPanel } from "../council/info.ts";
 import { button, h } from "../dom.ts";
 import { debriefScreen } from "../screens/debrief.ts";
 import { clockLabel, councilView } from "../viewModel.ts";
+import { classDebrief } from "./classDebrief.ts";
 import { remoteOptions } from "./endpoint.ts";
 import { controlsPanel, editingIn, type Run, seatsPanel } from "./facilitatorPanels.ts";
+import { rosterPanel } from "./facilitatorRoster.ts";
 import { joinBox } from "./projectorView.ts";
 import { type Shell, setAddress } from "./shell.ts";
 import { connectionBanner, connectionPill, every } from "./status.ts";
@@ -23,10 +25,11 @@ import "./classroom.css";
 import "./facilitator.css";
 
 /** Downloads the session's record (the token goes in a header, not a URL). */
-async function saveRecord(code: string, token: string, report: (text: string) => void): Promise<void> {
+async function saveRecord(code: string, token: string, report: (text: string) => void, names = true): Promise<void> {
   try {
-    const blob = await downloadRecord(code, token);
-    const a = h("a", { href: URL.createObjectURL(blob), download: `case-by-case-${code}.json` });
+    const blob = await downloadRecord(code, token, names);
+    const file = `case-by-case-${code}${names ? "" : "-no-names"}.json`;
+    const a = h("a", { href: URL.createObjectURL(blob), download: file });
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     report("Record downloaded.");
@@ -70,6 +73,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
   };
   const controls = controlsPanel(game, run);
   const seats = h("div", { class: "fac-seats-slot" });
+  const roster = h("div", { class: "fac-roster-slot" });
   const council = h("div", { class: "fac-council" });
   const talks = h("div", { class: "fac-talks-slot" });
   let talksKey = "";
@@ -101,6 +105,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
         "Projector view",
       ),
       button("Download record", "download-record", () => void saveRecord(game.code, token, report)),
+      button("Record without names", "download-public-record", () => void saveRecord(game.code, token, report, false)),
       button("Menu", "menu", () => shell.menu()),
     ),
   );
@@ -113,11 +118,12 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
       "div",
       { class: "fac-body" },
       h("div", { class: "fac-col" }, notice, status, controls.el, talks),
-      h("div", { class: "fac-col" }, seats),
+      h("div", { class: "fac-col" }, roster, seats),
       h("div", { class: "fac-col" }, council),
     ),
   );
   let seatsKey = "";
+  let rosterKey = "";
   let councilKey = "";
   let debrief = false;
   const renderSeats = () => {
@@ -126,6 +132,14 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     if (key !== seatsKey && !editingIn(seats)) {
       seatsKey = key;
       seats.replaceChildren(seatsPanel(game, run));
+    }
+    const rk = JSON.stringify([game.view.people, game.view.seats.map((x) => x.ally)]);
+    if (rk !== rosterKey && !editingIn(roster)) {
+      rosterKey = rk;
+      const open = roster.querySelector("details")?.open;
+      roster.replaceChildren(rosterPanel(game, run));
+      const details = roster.querySelector("details");
+      if (details && open !== undefined && game.view.people.length) details.open = open;
     }
   };
   const render = () => {
@@ -143,6 +157,8 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
           roleLabel: "The chair's objectives", // the server scores the record's role, the chair
         }),
       );
+      // Every student's stances, arguments and reasons, with their names (the facilitator's debrief only).
+      host.querySelector(".debrief .stance-grid")?.closest(".grid-wrap")?.after(classDebrief(game, true));
       return;
     }
     banner.update();

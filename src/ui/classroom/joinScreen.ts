@@ -1,11 +1,12 @@
 /**
- * Joining a session: the code (from a `?join=CODE` link, a QR code, or typed), a name, and optionally a seat.
+ * Joining a session: the code (from a `?join=CODE` link, a QR code, or typed), a name — picked from the class
+ * list when the teacher pasted one (the seat planned for it follows), or typed — and optionally a seat.
  * A device that has joined this session before rejoins its seat at once with the token it kept.
  */
 import { storedSeat } from "../../net/credentials.ts";
 import { codeSchema, nameSchema } from "../../net/protocol.ts";
 import { RemoteGame } from "../../net/remoteGame.ts";
-import { lookupSession, type SessionInfo } from "../../net/sessionApi.ts";
+import { lookupSession, rosterNames, type SessionInfo } from "../../net/sessionApi.ts";
 import { bundledRoster, bundledScenario } from "../../sim/catalog.ts";
 import { createEnv } from "../../sim/session.ts";
 import { button, h } from "../dom.ts";
@@ -28,6 +29,31 @@ function seatOptions(info: SessionInfo): HTMLOptionElement[] {
       h("option", { value: s.ally }, s.ally === "chair" ? "Secretary General (chair)" : (names.get(s.ally) ?? s.ally)),
     ),
   ];
+}
+
+/** The class list's names to pick from, and a way out for a name that is not on it. */
+function rosterPicker(name: HTMLInputElement): { el: HTMLElement; show(names: readonly string[]): void } {
+  const select = h("select", { id: "join-roster", name: "roster" });
+  const el = h(
+    "div",
+    { class: "join-roster", hidden: true },
+    h("label", { for: "join-roster" }, "Pick your name from the class list"),
+    select,
+    h("p", { class: "meta" }, "Your teacher has planned your seat. Not on the list? Type your name below."),
+  );
+  select.addEventListener("change", () => {
+    if (select.value) name.value = select.value;
+  });
+  return {
+    el,
+    show: (names) => {
+      el.hidden = names.length === 0;
+      select.replaceChildren(
+        h("option", { value: "" }, "Choose your name…"),
+        ...names.map((n) => h("option", { value: n }, n)),
+      );
+    },
+  };
 }
 
 export function joinScreen(storage: Storage | null, initialCode: string | null, actions: JoinActions): HTMLElement {
@@ -53,6 +79,8 @@ export function joinScreen(storage: Storage | null, initialCode: string | null, 
   );
   const submit = button("Join", "join", () => form.requestSubmit(), { class: "primary" });
   submit.type = "submit";
+  const roster = rosterPicker(name);
+  const seatField = h("div", { class: "join-seat-field" }, h("label", { for: "join-seat" }, "Seat"), seat);
   const form = h(
     "form",
     { class: "join-form", "aria-label": "Join a session" },
@@ -60,10 +88,10 @@ export function joinScreen(storage: Storage | null, initialCode: string | null, 
     code,
     h("p", { id: "join-code-help", class: "meta" }, "Six letters and digits, shown on the projector."),
     found,
+    roster.el,
     h("label", { for: "join-name" }, "Your name (as the class will see it)"),
     name,
-    h("label", { for: "join-seat" }, "Seat"),
-    seat,
+    seatField,
     error,
     submit,
   );
@@ -89,6 +117,15 @@ export function joinScreen(storage: Storage | null, initialCode: string | null, 
         seat.replaceChildren(...seatOptions(info));
         error.textContent = "";
         actions.codeChanged(c);
+        rosterNames(c).then(
+          (names) => {
+            if (looked !== c) return;
+            roster.show(names);
+            seatField.hidden = names.length > 0; // the teacher plans the seats
+            if (names.length) seat.value = "";
+          },
+          () => roster.show([]),
+        );
       },
       (err: unknown) => {
         if (looked !== c) return;

@@ -11,6 +11,8 @@ import type { SeatId } from "../../sim/state.ts";
 import { councilLayout } from "../council/screen.ts";
 import { button, h } from "../dom.ts";
 import { debriefScreen } from "../screens/debrief.ts";
+import { classDebrief } from "./classDebrief.ts";
+import { delegationCard } from "./delegation.ts";
 import { mountRoom, type Shell } from "./shell.ts";
 import { clockText, connectionBanner, connectionPill, every, silenceLeft } from "./status.ts";
 import { talkThreads } from "./talkThread.ts";
@@ -62,6 +64,14 @@ function seatPart(shell: Shell, game: RemoteGame, seat: SeatId, name: string, le
     privateReadings: false,
   });
   screen.el.classList.add("net-player");
+  const viewer = game.view.viewer;
+  const adviser = viewer.kind === "player" && viewer.adviser === true;
+  // An adviser sees the seat's private view; its moves are the speaker's (the server refuses them anyway).
+  screen.el.classList.toggle("net-adviser", adviser);
+  const seatName =
+    seat === "chair" ? "the Secretary General" : (game.session.env.profiles.find((p) => p.code === seat)?.name ?? seat);
+  const team = delegationCard(game, seatName);
+  screen.el.querySelector(".slot-actions")?.before(team.el);
   // Talks with other delegates sit under "Your move", kept apart from the panels the screen redraws.
   const threads = talkThreads(game, seat);
   screen.el.querySelector(".slot-actions")?.after(threads.el);
@@ -75,9 +85,12 @@ function seatPart(shell: Shell, game: RemoteGame, seat: SeatId, name: string, le
   );
   screen.refresh();
   return {
-    key: `seat:${seat}`,
+    key: `seat:${seat}:${adviser ? "adviser" : "speaker"}`,
     el: screen.el,
-    update: () => threads.update(),
+    update: () => {
+      threads.update();
+      team.update();
+    },
     tick: () => {
       live.update();
       screen.tick();
@@ -129,6 +142,17 @@ function scoredFor(session: Session, seat: SeatId | null): Session {
   return restoreSnapshot(session.env, { ...saveSnapshot(session), state: { ...mine, scores } });
 }
 
+function removedPart(leave: () => void): Part {
+  const el = h(
+    "section",
+    { class: "screen net-waiting", "aria-labelledby": "removed-title", "data-view": "removed" },
+    h("h1", { id: "removed-title", tabindex: -1 }, "The facilitator removed you from this session"),
+    h("p", {}, "Your seat has gone back to your team or to the AI. If this is a mistake, ask your teacher."),
+    button("Menu", "leave", leave),
+  );
+  return { key: "removed", el, update: () => {}, tick: () => {}, destroy: () => {} };
+}
+
 function debriefPart(game: RemoteGame, seat: SeatId | null, leave: () => void): Part {
   const el = debriefScreen(scoredFor(game.session, seat), {
     sameSeed: null,
@@ -138,6 +162,8 @@ function debriefPart(game: RemoteGame, seat: SeatId | null, leave: () => void): 
     menuLabel: "Leave the session",
     showHash: false,
   });
+  // What each student's seat said and why (names are the facilitator's).
+  el.querySelector(".stance-grid")?.closest(".grid-wrap")?.after(classDebrief(game, false));
   return { key: "debrief", el, update: () => {}, tick: () => {}, destroy: () => {} };
 }
 
@@ -149,14 +175,23 @@ export function openPlayer(shell: Shell, game: RemoteGame): void {
   const render = () => {
     const viewer = game.view.viewer;
     if (viewer.kind !== "player") return;
-    const key = game.finished ? "debrief" : viewer.seat ? `seat:${viewer.seat}` : "waiting";
+    const role = viewer.adviser ? "adviser" : "speaker";
+    const key =
+      game.connection === "removed"
+        ? "removed"
+        : game.finished
+          ? "debrief"
+          : viewer.seat
+            ? `seat:${viewer.seat}:${role}`
+            : "waiting";
     shell.setPhase(phaseOf(game.session));
     if (part?.key === key) {
       part.update();
       return;
     }
     part?.destroy();
-    if (key === "debrief") part = debriefPart(game, viewer.seat, leave);
+    if (key === "removed") part = removedPart(() => shell.menu());
+    else if (key === "debrief") part = debriefPart(game, viewer.seat, leave);
     else if (viewer.seat) part = seatPart(shell, game, viewer.seat, viewer.name, leave);
     else part = waitingPart(game, viewer.name, leave);
     host.replaceChildren(part.el);

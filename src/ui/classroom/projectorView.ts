@@ -11,6 +11,7 @@ import type { CouncilView } from "../councilView.ts";
 import { h } from "../dom.ts";
 import { debriefScreen } from "../screens/debrief.ts";
 import { clockLabel, councilView } from "../viewModel.ts";
+import { classDebrief } from "./classDebrief.ts";
 import { projectorBanner } from "./projectorBanner.ts";
 import { qrCode } from "./qr.ts";
 import { joinLink, mountRoom, reachabilityWarning, type Shell } from "./shell.ts";
@@ -126,6 +127,8 @@ export function openProjector(shell: Shell, game: RemoteGame): void {
           roleLabel: null, // the room has no role card of its own
         }),
       );
+      // What each student's seat said and why (no names on the projector).
+      host.querySelector(".debrief .stance-grid")?.closest(".grid-wrap")?.after(classDebrief(game, false));
       return;
     }
     const s = stateOf(game.session);

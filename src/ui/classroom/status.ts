@@ -56,6 +56,7 @@ const STATE_WORDS = {
   reconnecting: "Reconnecting…",
   lost: "Connection lost",
   closed: "Left the session",
+  removed: "Removed by the facilitator",
 } as const;
 
 /** A small status pill (connected / reconnecting / lost). */
