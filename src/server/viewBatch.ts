@@ -10,7 +10,8 @@
 import { Packr } from "msgpackr";
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
-import { seatPrivate } from "../sim/views.ts";
+import type { LogEntry } from "../sim/state.ts";
+import { type Audience, entryVisible, redactLog, seatPrivate } from "../sim/views.ts";
 import type { CouncilSession } from "./councilSession.ts";
 import { audienceOf } from "./sessionView.ts";
 
@@ -76,7 +77,7 @@ export class ViewBatch {
   private stateLayout: (Uint8Array | SeatSlot)[] | null = null;
   private allies: Allies | null = null;
   private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
-  private readonly logs = new Map<number, Uint8Array>(); // by the index the entries start from
+  private readonly logs = new Map<string, Uint8Array>(); // by the index the entries start from (and audience)
 
   constructor(council: CouncilSession) {
     this.council = council;
@@ -92,7 +93,7 @@ export class ViewBatch {
     const parts: Uint8Array[] = prefix ? [prefix] : [];
     for (const part of this.view) {
       if (part === "state") parts.push(...this.state(viewer));
-      else if (part === "log") parts.push(this.log(logFrom));
+      else if (part === "log") parts.push(this.log(logFrom, audienceOf(viewer)));
       else if (part === "viewer") parts.push(pack(viewer));
       else if (part === "seats") parts.push(this.packedSeats(viewer.kind === "facilitator"));
       else if (part === "people") parts.push(pack(viewer.kind === "facilitator" ? this.council.people.status() : []));
@@ -110,11 +111,23 @@ export class ViewBatch {
     return packed;
   }
 
-  private log(from: number): Uint8Array {
-    let packed = this.logs.get(from);
+  /**
+   * The log entries from `from` on as `audience` may read them: the public ones, shared by every connection,
+   * unless an entry the public may not read is one this audience may (its own assistance, intelligence shared
+   * with it), or the audience is the facilitator.
+   */
+  private log(from: number, audience: Audience): Uint8Array {
+    const full = stateOf(this.council.session).log;
+    const publicEntries = this.template.log.entries;
+    let own = audience === "facilitator";
+    for (let i = from; !own && i < publicEntries.length; i++)
+      own = publicEntries[i]?.k === "private" && entryVisible(full[i] as LogEntry, audience);
+    const key = own ? `${audience}|${from}` : String(from);
+    let packed = this.logs.get(key);
     if (!packed) {
-      packed = pack({ from, entries: this.template.log.entries.slice(from) });
-      this.logs.set(from, packed);
+      const entries = own ? redactLog(full.slice(from), audience) : publicEntries.slice(from);
+      packed = pack({ from, entries });
+      this.logs.set(key, packed);
     }
     return packed;
   }

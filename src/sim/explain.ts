@@ -158,5 +158,7 @@ export function describeEntry(
       return `Facilitator: ${e.text}`;
     case "reveal":
       return "The facilitator reveals who was really behind the attack";
+    case "private":
+      return "";
   }
 }

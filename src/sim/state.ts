@@ -182,7 +182,9 @@ export type LogEntry =
   | { k: "end"; h: number; outcome: string }
   | { k: "control"; h: number; ally: AllyCode; controller: Controller }
   | { k: "note"; h: number; text: string }
-  | { k: "reveal"; h: number };
+  | { k: "reveal"; h: number }
+  // In a networked view only: an entry this viewer may not read (src/sim/views.ts), kept so the log's length holds.
+  | { k: "private"; h: number };
 
 /** Why an AI ally did not simply support the working text in a consultation round. */
 export interface RoundNote {

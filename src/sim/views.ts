@@ -1,12 +1,14 @@
 /**
  * What each audience of a networked session may see. A seat sees its own ally's private state (attribution
  * belief, intelligence held, technical assistance) and nobody else's; the projector and the chair see only
- * what the Council says aloud; the facilitator sees everything. Pure: the server sends these, clients render
- * them with the same selectors as solo play.
+ * what the Council says aloud; the facilitator sees everything. The log hides private acts the same way: who
+ * asked for technical assistance, and intelligence shared with named allies, are the parties' to read (corridor
+ * talks never enter the log). Pure: the server sends these, clients render them with the same selectors as
+ * solo play.
  */
 import { NEUTRAL_PARAMS } from "./severity.ts";
 import { NO_SWAY } from "./stance.ts";
-import type { AllyState, SeatId, SessionState } from "./state.ts";
+import type { AllyState, LogEntry, SeatId, SessionState } from "./state.ts";
 
 /** Who is looking: the facilitator, the room's projector, or one seat (the chair or an ally). */
 export type Audience = "facilitator" | "public" | SeatId;
@@ -66,6 +68,19 @@ export function truthRevealed(s: SessionState): boolean {
   return s.outcome !== null || s.log.some((e) => e.k === "reveal");
 }
 
+/** Whether `audience` may read a log entry: private acts are the parties' (and the facilitator's). */
+export function entryVisible(e: LogEntry, audience: Audience): boolean {
+  if (audience === "facilitator") return true;
+  if (e.k === "assist") return e.by === audience;
+  if (e.k === "share") return e.to === "all" || e.by === audience || e.to.some((code) => code === audience);
+  return true;
+}
+
+/** The log as `audience` may read it: an entry it may not read becomes `private` (the indices hold). */
+export function redactLog(log: readonly LogEntry[], audience: Audience): LogEntry[] {
+  return log.map((e) => (entryVisible(e, audience) ? e : { k: "private", h: e.h }));
+}
+
 /**
  * The session state as `audience` may see it. Besides other seats' private readings, it hides the random
  * seed and the generator's state until the session is over, and evidence that has not yet surfaced.
@@ -77,6 +92,7 @@ export function redactState(s: SessionState, audience: Audience): SessionState {
     ...s,
     allies: s.allies.map((a) => (a.code === audience ? a : hidePrivate(a, common))),
     ...seatPrivate(s, audience),
+    log: redactLog(s.log, audience),
     domestic: { cycle: 0, seat: 0, change: "hawkish" }, // the future is nobody's to see
     injects: s.injects.map((i) => ({ ...i, evidence: i.evidence.filter((e) => e.delivered) })),
     // The seed and the generator would let a client replay the session and read every private state.

@@ -126,6 +126,7 @@ function entryMs(t: PaceTimings, e: LogEntry): number {
     case "proposal":
     case "end":
     case "control":
+    case "private": // another delegation's act this viewer may not read
       return 0;
     default:
       return t.perItemMs;

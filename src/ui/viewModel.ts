@@ -159,37 +159,39 @@ export function logLines(session: Session): LogLine[] {
   const breaks = breakVoices(session);
   const said = (v: Voiced) => ({ who: allyName(session, v.by), text: v.lead, detail: v.detail });
   let clock = 0;
-  return log.map((e, i) => {
-    const late = e.h < clock;
-    clock = Math.max(clock, e.h);
-    const hour = clockLabel(clock);
-    const line = { hour, kind: e.k };
-    switch (e.k) {
-      case "round": {
-        const voices = roundVoices(session, e).map(said);
-        return { ...line, text: roundTally(session, i), ...(voices.length ? { said: voices } : {}) };
+  return log
+    .map((e, i) => {
+      const late = e.h < clock;
+      clock = Math.max(clock, e.h);
+      const hour = clockLabel(clock);
+      const line = { hour, kind: e.k };
+      switch (e.k) {
+        case "round": {
+          const voices = roundVoices(session, e).map(said);
+          return { ...line, text: roundTally(session, i), ...(voices.length ? { said: voices } : {}) };
+        }
+        case "break": {
+          const v = breaks.get(i);
+          const on = e.measures.length ? ` on ${e.measures.map(spokenName).join(", ")}` : "";
+          const who = allyName(session, e.by);
+          if (!v) return { ...line, text: `${who} breaks silence${on}: “${e.reason}”` };
+          return { ...line, text: `${who} breaks silence${on}. ${v.lead}`, ...(v.detail ? { detail: v.detail } : {}) };
+        }
+        case "silence": {
+          const voices = reservationVoices(session, i).map(said);
+          return {
+            ...line,
+            text: describeEntry(e, title, (code) => allyName(session, code)),
+            ...(voices.length ? { said: voices } : {}),
+          };
+        }
+        case "evidence":
+          return { ...line, text: `${describeEntry(e, title)}${late ? ` (due ${formatHour(e.h)})` : ""}` };
+        default:
+          return { ...line, text: describeEntry(e, title, (code) => allyName(session, code)) };
       }
-      case "break": {
-        const v = breaks.get(i);
-        const on = e.measures.length ? ` on ${e.measures.map(spokenName).join(", ")}` : "";
-        const who = allyName(session, e.by);
-        if (!v) return { ...line, text: `${who} breaks silence${on}: “${e.reason}”` };
-        return { ...line, text: `${who} breaks silence${on}. ${v.lead}`, ...(v.detail ? { detail: v.detail } : {}) };
-      }
-      case "silence": {
-        const voices = reservationVoices(session, i).map(said);
-        return {
-          ...line,
-          text: describeEntry(e, title, (code) => allyName(session, code)),
-          ...(voices.length ? { said: voices } : {}),
-        };
-      }
-      case "evidence":
-        return { ...line, text: `${describeEntry(e, title)}${late ? ` (due ${formatHour(e.h)})` : ""}` };
-      default:
-        return { ...line, text: describeEntry(e, title, (code) => allyName(session, code)) };
-    }
-  });
+    })
+    .filter((line) => line.kind !== "private"); // entries this viewer may not read say nothing
 }
 
 /** A seat's latest position in words, for its dossier: its stance as it said it, and the figures behind it. */
