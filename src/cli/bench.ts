@@ -7,12 +7,13 @@
  *   npm run bench -- --length-only the game length at each pace for each scenario only (src/cli/bench/gameLength.ts)
  *   npm run bench -- --counterfactual-only  the counterfactual search's time per record only (bench/counterfactual.ts)
  *   npm run bench -- --study-only  the study step only: 1,000 seeds × 3 values with CSV rows (src/cli/bench/study.ts)
+ *   npm run bench -- --soak [--minutes 10 --classrooms 30]   classrooms for minutes, drops, a crash (bench/soak.ts)
  */
 import { counterfactualBenchmarks } from "./bench/counterfactual.ts";
 import { engineBenchmarks } from "./bench/engine.ts";
 import { gameLengthBenchmarks } from "./bench/gameLength.ts";
-import { loadBenchmarks } from "./bench/load.ts";
 import { type Figure, printTable } from "./bench/report.ts";
+import { soakBenchmarks, soakOptions } from "./bench/soak.ts";
 import { studyBenchmarks } from "./bench/study.ts";
 import { tournamentBenchmarks } from "./bench/tournament.ts";
 import { webBenchmarks } from "./bench/web.ts";
@@ -20,6 +21,7 @@ import { webBenchmarks } from "./bench/web.ts";
 const loadOnly = process.argv.includes("--load-only");
 const engineOnly = process.argv.includes("--engine-only");
 const lengthOnly = process.argv.includes("--length-only");
+const soak = process.argv.includes("--soak");
 const figures: Figure[] = [];
 const emit = (f: Figure) => {
   figures.push(f);
@@ -35,7 +37,8 @@ if (process.argv.includes("--study-only")) {
   printTable(figures);
   process.exit(0);
 }
-if (lengthOnly) for (const f of gameLengthBenchmarks()) emit(f);
+if (soak) for (const f of await soakBenchmarks(soakOptions(process.argv))) emit(f);
+else if (lengthOnly) for (const f of gameLengthBenchmarks()) emit(f);
 else if (!loadOnly) {
   for (const f of engineBenchmarks()) emit(f);
   for (const f of tournamentBenchmarks()) emit(f);
@@ -44,5 +47,7 @@ else if (!loadOnly) {
   for (const f of gameLengthBenchmarks()) emit(f);
   if (!engineOnly) for (const f of await webBenchmarks()) emit(f);
 }
-if (!engineOnly && !lengthOnly) for (const f of await loadBenchmarks()) emit(f);
+// Loaded here, not above: the load clients load the SDK, which picks its WebSocket once (the soak gives it `ws`).
+if (!engineOnly && !lengthOnly && !soak)
+  for (const f of await (await import("./bench/load.ts")).loadBenchmarks()) emit(f);
 printTable(figures);

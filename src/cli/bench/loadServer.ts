@@ -1,7 +1,8 @@
 /**
  * The game server as a child process for the load benchmark (`node src/server/main.ts`), so that its memory
  * and CPU are its own and are read from outside, in /proc: resident memory (VmRSS) and CPU time (utime+stime).
- * Its data go to a fresh temporary directory; it serves the API and rooms only (no static files).
+ * Its data go to a fresh temporary directory (or the caller's, which a restart reuses); it serves the API and rooms
+ * only (no static files).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -24,14 +25,25 @@ export interface ServerChild {
   /** The last lines the server wrote to stderr (for error messages). */
   tail(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no shutdown at all; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
-/** Starts the server on a free loopback port; `nodeArgs` go before the script (e.g. --cpu-prof). */
-export async function startServerChild(nodeArgs: readonly string[] = []): Promise<ServerChild> {
-  const dataDir = mkdtempSync(join(tmpdir(), "cbc-load-"));
+export interface ServerChildOptions {
+  dataDir?: string; // the caller's folder, kept after stop (to restart on the same log); else a fresh one, removed
+  port?: number; // else any free port
+}
+
+/** Starts the server on a loopback port; `nodeArgs` go before the script (e.g. --cpu-prof). */
+export async function startServerChild(
+  nodeArgs: readonly string[] = [],
+  options: ServerChildOptions = {},
+): Promise<ServerChild> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "cbc-load-"));
+  const PORT = String(options.port ?? 0);
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "src/server/main.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, STATIC_DIR: "", REDIS_URL: "" },
+    env: { ...process.env, PORT, HOST: "127.0.0.1", DATA_DIR: dataDir, STATIC_DIR: "", REDIS_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
@@ -62,7 +74,13 @@ export async function startServerChild(nodeArgs: readonly string[] = []): Promis
     tail: () => stderr,
     stop: async () => {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: () => {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGKILL");
+      return exited;
     },
   };
 }

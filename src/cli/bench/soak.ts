@@ -1,0 +1,166 @@
+/**
+ * The soak (`npm run bench -- --soak [--minutes 10] [--classrooms 30] [--students 24]`): many classrooms on
+ * loopback against one game-server process (the real binary, loadServer.ts) for a lesson's length or more.
+ * Each classroom runs session after session (soakClassroom.ts) with students losing and regaining their
+ * connections; at a chosen moment the server is killed (SIGKILL) and started again on the same port and data
+ * folder, and every class comes back. At the end every session is ended and checked, everyone leaves, and the
+ * server's memory is read once it has been idle a while. What it must show: no acknowledged event lost, every
+ * delegate back in their seat, and memory after the sessions within 10% of the idle server's at the start.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ServerChild, startServerChild } from "./loadServer.ts";
+import type { Figure } from "./report.ts";
+import { newTotals, type SoakTotals } from "./soakCount.ts";
+
+export interface SoakOptions {
+  minutes: number; // how long classes keep starting sessions
+  classrooms: number;
+  students: number; // per classroom (estonia-2007 seats 26 allies)
+  paceS: number; // mean seconds between one student's actions
+  dropEveryS: number; // mean seconds between one student's lost connections
+  killAt: number; // when the server is killed, as a fraction of the minutes (≥ 1: never)
+  idleS: number; // seconds of idle before the memory is read at the end
+}
+
+/** `--minutes 10 --classrooms 30 …` from the command line, with the defaults of a 10-minute run. */
+export function soakOptions(argv: readonly string[]): SoakOptions {
+  const value = (name: string, fallback: number) => {
+    const at = argv.indexOf(`--${name}`);
+    const n = at >= 0 ? Number(argv[at + 1]) : Number.NaN;
+    return Number.isFinite(n) && n >= 0 ? n : fallback;
+  };
+  return {
+    minutes: value("minutes", 10),
+    classrooms: value("classrooms", 30),
+    students: Math.min(25, value("students", 24)),
+    paceS: value("pace", 12),
+    dropEveryS: value("drop-every", 180),
+    killAt: value("kill-at", 0.5),
+    idleS: value("idle", 30),
+  };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the soak; progress goes to stderr, the figures are returned. */
+export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
+  // The `ws` package as the SDK's WebSocket (before the SDK loads): its sockets can be cut without a goodbye.
+  (globalThis as { WebSocket?: unknown }).WebSocket = (await import("ws")).WebSocket;
+  const { SoakClassroom } = await import("./soakClassroom.ts");
+  console.info = () => {}; // the SDK narrates every reconnection attempt, and warns of every cut connection
+  console.warn = () => {};
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const dataDir = mkdtempSync(join(tmpdir(), "cbc-soak-"));
+  let server: ServerChild = await startServerChild([], { dataDir });
+  const port = Number(new URL(server.url).port);
+  const totals = newTotals();
+  const t0 = Date.now();
+  const minutes = () => ((Date.now() - t0) / 60_000).toFixed(1);
+  try {
+    await sleep(2000);
+    const start = server.rss();
+    let peak = start;
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, server.rss());
+      } catch {
+        // between the kill and the restart there is no process to read
+      }
+    }, 1000);
+    const settings = { url: server.url, students: options.students, paceMs: options.paceS * 1000 };
+    const classes = Array.from(
+      { length: options.classrooms },
+      (_, i) =>
+        new SoakClassroom({ ...settings, dropEveryMs: options.dropEveryS * 1000, noteEveryMs: 60_000, totals, log }, i),
+    );
+    const runs: Promise<void>[] = [];
+    for (const c of classes) {
+      runs.push(c.run());
+      await sleep(200); // classes arrive over a few seconds, not in one instant
+    }
+    const progress = setInterval(
+      () => log(`soak: ${minutes()} min ${describe(totals)}; RSS ${mb(server.rss())} MB`),
+      60_000,
+    );
+    let killed = false;
+    const endAt = t0 + options.minutes * 60_000;
+    while (Date.now() < endAt) {
+      await Promise.race([sleep(1000), ...runs]);
+      if (!killed && Date.now() >= t0 + options.killAt * options.minutes * 60_000) {
+        killed = true;
+        log(`soak: ${minutes()} min: SIGKILL to the server (${mb(server.rss())} MB)`);
+        await server.kill();
+        server = await startServerChild([], { dataDir, port });
+        log(`soak: ${minutes()} min: server started again on port ${port}`);
+      }
+    }
+    log(`soak: ${minutes()} min: ending every session`);
+    for (const c of classes) c.stop();
+    await Promise.all(runs);
+    clearInterval(progress);
+    const ended = Date.now();
+    await sleep(options.idleS * 1000);
+    clearInterval(sampler);
+    const after = server.rss();
+    log(`soak: done after ${minutes()} min ${describe(totals)}`);
+    return figures(options, totals, { start, peak, after, killed, endedAfterS: (ended - t0) / 1000 });
+  } catch (err) {
+    throw new Error(`soak: ${(err as Error).message}\nserver stderr: ${server.tail().slice(-1500)}`);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function describe(t: SoakTotals): string {
+  return (
+    `${t.sessions} sessions (${t.ended} ended and checked), ${t.acknowledged} acknowledged, ${t.lost} lost, ` +
+    `seats kept ${t.seatsKept}/${t.seatsOf}, ${t.drops} drops, ${t.rejoins} rejoins, ${t.refused} refused, ` +
+    `${t.unanswered} unanswered`
+  );
+}
+
+interface Memory {
+  start: number;
+  peak: number;
+  after: number;
+  killed: boolean;
+  endedAfterS: number;
+}
+
+function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
+  const run = `${o.classrooms} classrooms × ${o.students} students, ${o.minutes} min${m.killed ? ", one SIGKILL and restart" : ""}`;
+  return [
+    {
+      name: "soak.acknowledged_events_lost",
+      value: t.lost,
+      unit: "events",
+      target: { value: 0, better: "lower" },
+      note: `of ${t.acknowledged} acknowledged in ${t.ended} sessions (${run}; ${t.drops} drops, ${t.rejoins} rejoins)`,
+    },
+    {
+      name: "soak.seats_kept",
+      value: t.seatsOf ? Math.round((1000 * t.seatsKept) / t.seatsOf) / 10 : 0,
+      unit: "%",
+      target: { value: 100, better: "higher" },
+      note: `${t.seatsKept} of ${t.seatsOf} delegates connected in the seat they started in when their session ended`,
+    },
+    { name: "soak.rss_start", value: mb(m.start), unit: "MB", note: "the idle server before the first class" },
+    {
+      name: "soak.rss_peak",
+      value: mb(m.peak),
+      unit: "MB",
+      note: "the most, sampled each second, of either process",
+    },
+    {
+      name: "soak.rss_after_sessions_end",
+      value: mb(m.after),
+      unit: "MB",
+      target: { value: mb(m.start * 1.1), better: "lower" },
+      note: `${o.idleS} s after every session ended (at ${Math.round(m.endedAfterS)} s); target: start + 10%${m.killed ? " (the restarted process)" : ""}`,
+    },
+  ];
+}
