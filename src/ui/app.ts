@@ -64,6 +64,7 @@ export function startApp(options: AppOptions): void {
           classroom: () => networked({ to: "hub", mode: "classroom" }),
           workshop: () => networked({ to: "hub", mode: "workshop" }),
           join: () => networked({ to: "join", code: null }),
+          materials,
           about: () =>
             show(
               "about",
@@ -72,6 +73,18 @@ export function startApp(options: AppOptions): void {
         },
         message,
       ),
+    );
+  }
+
+  /** The printable materials (loaded on demand: the generator is not part of the game's first download). */
+  function materials(): void {
+    import("./screens/materials.ts").then(
+      (m) =>
+        show(
+          "materials",
+          m.materialsScreen(() => menu()),
+        ),
+      (err: unknown) => menu(`The printable materials could not be loaded: ${(err as Error).message}`),
     );
   }
 

@@ -11,6 +11,7 @@ import { createRemoteSession, downloadRecord } from "../../net/sessionApi.ts";
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import { incidentPanel, logPanel } from "../council/info.ts";
 import { button, h } from "../dom.ts";
+import { materialsButton } from "../materialsLink.ts";
 import { debriefScreen } from "../screens/debrief.ts";
 import { clockLabel, councilView } from "../viewModel.ts";
 import { classDebrief } from "./classDebrief.ts";
@@ -106,6 +107,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
       ),
       button("Download record", "download-record", () => void saveRecord(game.code, token, report)),
       button("Record without names", "download-public-record", () => void saveRecord(game.code, token, report, false)),
+      materialsButton(stateOf(game.session).scenarioId),
       button("Menu", "menu", () => shell.menu()),
     ),
   );

@@ -1,4 +1,7 @@
-/** The main menu: Continue, Solo, Guided first game, Classroom, Workshop, Join a session, Load a record, About. */
+/**
+ * The main menu: Continue, Solo, Guided first game, Classroom, Workshop, Join a session, Printable materials,
+ * Load a record, About.
+ */
 import { button, h } from "../dom.ts";
 
 export interface MenuActions {
@@ -9,6 +12,7 @@ export interface MenuActions {
   classroom(): void; // a teacher runs a session for the class
   workshop(): void; // a facilitator runs an exercise
   join(): void; // a student or participant joins with a code
+  materials(): void; // role cards, handouts, script and guide to print
   about(): void;
 }
 
@@ -40,6 +44,7 @@ export function menuScreen(actions: MenuActions, message: string | null): HTMLEl
       button("Classroom: run a session for your class", "classroom", actions.classroom),
       button("Workshop: facilitate an exercise", "workshop", actions.workshop),
       button("Join a session with a code", "join", actions.join),
+      button("Printable materials", "materials", actions.materials),
       button("Load a record…", "load", () => file.click()),
       file,
       button("About", "about", actions.about),
