@@ -27,7 +27,7 @@ function flipItem(f: Flip): HTMLElement {
 }
 
 function showResult(list: HTMLElement, status: HTMLElement, r: SearchResult, ms: number): void {
-  const timing = `${countOf(r.tried, "rerun")} in ${(ms / 1000).toFixed(1)} s`;
+  const timing = `${countOf(r.tried, "rerun")} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`;
   if (!r.reproducible) {
     status.textContent =
       "This record does not rerun to its own outcome on this version of the game, so no change can be tried.";
@@ -82,7 +82,9 @@ export function counterfactualPanel(load: RecordLoader | undefined): HTMLElement
   worker.onmessage = (e: MessageEvent<WorkerAnswer>) => {
     worker.terminate();
     const answer = e.data;
-    if (answer.ok) showResult(list, status, answer.result, performance.now() - t0);
+    section.dataset.searchMs = answer.ok ? String(Math.round(answer.ms)) : "";
+    section.dataset.totalMs = String(Math.round(performance.now() - t0));
+    if (answer.ok) showResult(list, status, answer.result, answer.ms);
     else status.textContent = `The changes could not be tried: ${answer.error}.`;
     section.dataset.flips = answer.ok ? String(answer.result.flips.length) : "0";
     done(answer.ok ? "done" : "failed");

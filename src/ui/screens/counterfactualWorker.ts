@@ -8,7 +8,7 @@ import type { SearchResult } from "../../sim/counterfactual/types.ts";
 import { parseRecord } from "../../sim/record.ts";
 import { createEnv } from "../../sim/session.ts";
 
-export type WorkerAnswer = { ok: true; result: SearchResult } | { ok: false; error: string };
+export type WorkerAnswer = { ok: true; result: SearchResult; ms: number } | { ok: false; error: string };
 
 /** Runs the search for one record's JSON. */
 export function answer(data: unknown): WorkerAnswer {
@@ -16,7 +16,10 @@ export function answer(data: unknown): WorkerAnswer {
     const record = parseRecord(data);
     const scenario = bundledScenario(record.scenario.id);
     if (!scenario) return { ok: false, error: `the scenario ${record.scenario.id} is not one this game ships` };
-    return { ok: true, result: searchCounterfactuals(createEnv(scenario, bundledRoster()), record) };
+    const env = createEnv(scenario, bundledRoster());
+    const t0 = performance.now();
+    const result = searchCounterfactuals(env, record);
+    return { ok: true, result, ms: performance.now() - t0 }; // the search itself, without loading the worker
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

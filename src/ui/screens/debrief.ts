@@ -9,6 +9,7 @@ import { button, h } from "../dom.ts";
 import { roundStances } from "../tableVoices.ts";
 import { allyName, logLines } from "../viewModel.ts";
 import { outcomeSentence, SCORE_TEXT } from "../words.ts";
+import { counterfactualPanel } from "./counterfactualPanel.ts";
 import { type ReportSource, reportSection } from "./debriefReport.ts";
 
 /** What the debrief offers; null hides an action (a networked delegate cannot replay the class's session). */
@@ -145,6 +146,7 @@ export function debriefScreen(session: Session, actions: DebriefActions): HTMLEl
     h("h2", {}, "Decisions"),
     timeline.length ? h("ol", { class: "timeline" }, ...timeline) : h("p", {}, "No draft was tabled."),
     breaksSection(session),
+    counterfactualPanel(actions.report?.load), // "What would have changed it": reruns in a Web Worker
     h("h2", {}, "Each ally's stance"),
     stanceGrid(session),
     h("h2", {}, "What history did"),
