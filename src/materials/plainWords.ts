@@ -52,11 +52,14 @@ function rangeWords(range: readonly [number, number], unit: (x: number) => strin
 
 /** An incident's first estimates, from the ranges the scenario allows (each game draws within them). */
 export function effectLines(e: Effects): string[] {
-  const days = (x: number) => `${x} ${x === 1 ? "day" : "days"}`;
   const people = (x: number) => `${x.toLocaleString("en-GB")} ${x === 1 ? "person" : "people"}`;
+  const disrupted = rangeWords(e.disruption, pct);
+  const [lo, hi] = e.durationDays;
+  const duration =
+    hi === 0 ? "none" : lo === hi ? `${hi} ${hi === 1 ? "day" : "days"}` : `${rangeWords(e.durationDays, String)} days`;
   return [
-    `Services disrupted: ${rangeWords(e.disruption, pct)} of those targeted`,
-    `Expected duration: ${rangeWords(e.durationDays, days)}`,
+    `Services disrupted: ${disrupted === "none" ? "none" : `${disrupted} of those targeted`}`,
+    `Expected duration: ${hi === 1 && lo === 0 ? "up to 1 day" : duration}`,
     `Economic loss: ${rangeWords(e.economicLossMusd, money)}`,
     `Physical damage: ${rangeWords(e.physicalDamage, pct)}`,
     `Killed or injured: ${rangeWords(e.casualties, people)}`,
