@@ -107,7 +107,7 @@ export class Store {
       if (check?.quick_check !== "ok") throw new Error(check?.quick_check ?? "integrity check failed");
     } catch (err) {
       throw new StoreError(
-        `${this.path} is damaged (${(err as Error).message}): move it aside or restore a backup, then start again`,
+        `${this.path} is damaged (${oneLine((err as Error).message)}): move it aside or restore a backup, then start again`,
       );
     }
     // Logs written before the clock's pause was kept lack its column.
@@ -270,6 +270,13 @@ function addPeopleColumns(db: DatabaseSync): void {
   for (const column of columns)
     if (!have.has(column.split(" ")[0] ?? "")) db.exec(`ALTER TABLE players ADD COLUMN ${column}`);
 }
+
+/** SQLite's report in one line (an integrity check's spans several, framed in asterisks). */
+const oneLine = (text: string) =>
+  text
+    .replace(/\*\*\*[^*]*\*\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The durable store cannot be used as it is: the message says what and where, in one line. */
 export class StoreError extends Error {
