@@ -126,11 +126,7 @@ export function reservationVoices(session: Session, index: number): Voiced[] {
   return voiceTable(items, `reserve|${index}`);
 }
 
-/**
- * The stance of every seat at a round. A round's entry opens it (the AI speaks first), so people's seats are
- * read from what they said during the round (their last statement before the next round opens), else from
- * their latest statement before it.
- */
+/** The stance of every seat at a round, people's seats read from their latest statement before it. */
 export function roundStances(session: Session, index: number): (StanceKind | null)[] {
   const log = stateOf(session).log;
   const e = log[index];
@@ -138,12 +134,6 @@ export function roundStances(session: Session, index: number): (StanceKind | nul
   return stateOf(session).allies.map((ally, i) => {
     const letter = e.stances[i];
     if (letter && letter !== "-") return STANCE_OF[letter] ?? null;
-    let said: StanceKind | null = null;
-    for (let j = index + 1; j < log.length && log[j]?.k !== "round"; j++) {
-      const x = log[j];
-      if (x?.k === "statement" && x.by === ally.code) said = x.stance;
-    }
-    if (said) return said;
     for (let j = index - 1; j >= 0; j--) {
       const x = log[j];
       if (x?.k === "statement" && x.by === ally.code) return x.stance;
