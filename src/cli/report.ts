@@ -4,28 +4,20 @@
  * md, html and json go to standard output unless --out names a file; csv writes <out>-events.csv and
  * <out>-stances.csv; pdf writes <out> (default: the record's name with .pdf). Exit 2 with one line on bad input.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { reportFromJson } from "../report/build.ts";
 import { eventsCsv, stancesCsv } from "../report/csv.ts";
-import { type ChartAssets, reportHtml } from "../report/html.ts";
+import { reportHtml } from "../report/html.ts";
+import { recordWithReport } from "../report/input.ts";
 import { reportMarkdown } from "../report/markdown.ts";
 import { RecordError } from "../sim/record.ts";
-import { ROOT } from "./browser.ts";
 import { readText, UsageError } from "./loadScenario.ts";
+import { chartAssets } from "./reportAssets.ts";
 import { NoChromiumError, writePdf } from "./reportPdf.ts";
 
 const FORMATS = ["md", "html", "csv", "json", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
-
-/** uPlot's script and stylesheet, inlined into the HTML so that the report draws its charts offline. */
-export function chartAssets(): ChartAssets {
-  const dist = `${ROOT}node_modules/uplot/dist/`;
-  return {
-    script: readFileSync(`${dist}uPlot.iife.min.js`, "utf8"),
-    css: readFileSync(`${dist}uPlot.min.css`, "utf8"),
-  };
-}
 
 function readJson(path: string): unknown {
   const text = readText(path);
@@ -69,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
   };
   if (format === "md") emit(reportMarkdown(report));
   else if (format === "html") emit(reportHtml(report, chartAssets()));
-  else if (format === "json") emit(`${JSON.stringify({ record: data, report }, null, 2)}\n`);
+  else if (format === "json") emit(`${JSON.stringify(recordWithReport(data, report), null, 2)}\n`);
   else if (format === "csv") {
     const base = target(path, values.out?.replace(/\.csv$/i, ""), "");
     for (const [name, text] of [

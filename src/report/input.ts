@@ -127,3 +127,9 @@ export function readReportInput(data: unknown): ReportInput {
   });
   return { record, people: peopleOf(data, rec), wall };
 }
+
+/** The JSON export: the record file as it was read (a wrapper keeps its names and times) with the report beside it. */
+export function recordWithReport(data: unknown, report: unknown): Record<string, unknown> {
+  if (data === null || data === undefined) return { report };
+  return isObj(data) && isObj(data.record) ? { ...data, report } : { record: data, report };
+}

@@ -7,6 +7,7 @@
 import { reportFromJson, reportFromSession } from "../../report/build.ts";
 import { chartSpecs } from "../../report/charts.ts";
 import { eventsCsv, stancesCsv } from "../../report/csv.ts";
+import { recordWithReport } from "../../report/input.ts";
 import { reportMarkdown } from "../../report/markdown.ts";
 import type { Report } from "../../report/model.ts";
 import type { Session } from "../../sim/session.ts";
@@ -81,7 +82,7 @@ function downloads(report: Report, record: unknown, stem: string, root: HTMLElem
       save("Events (CSV)", "report-events-csv", async () => [eventsCsv(report), `${stem}-events.csv`, "text/csv"]),
       save("Stances (CSV)", "report-stances-csv", async () => [stancesCsv(report), `${stem}-stances.csv`, "text/csv"]),
       save("Record and report (JSON)", "report-json", async () => [
-        `${JSON.stringify(record === null ? { report } : { record, report }, null, 2)}\n`,
+        `${JSON.stringify(recordWithReport(record, report), null, 2)}\n`,
         `${stem}-report.json`,
         "application/json",
       ]),
