@@ -117,7 +117,8 @@ describe.skipIf(E2E_SKIP)("a class on a school network with a roster", () => {
         expect(await row("Dev").locator("td").nth(1).textContent()).toBe("adviser");
         expect(await row("Eli").locator("select").inputValue()).toBe("USA");
         audits.push(...(await axeViolations(fac.page)).map((v) => `roster: ${v}`));
-        await shots(fac, "roster-panel", ".fac-roster");
+        expect(await fac.page.locator(".roster-paste").getAttribute("open")).toBeNull(); // the people take its place
+        await shots(fac, "roster-panel", ".fac-roster .roster-count");
 
         // Students open the address the server printed and pick their names.
         const joinAs = async (tab: Tab, name: string) => {
@@ -216,7 +217,14 @@ describe.skipIf(E2E_SKIP)("a class on a school network with a roster", () => {
         await shots(ben, "roster-debrief-student", ".class-debrief");
 
         expect(audits, "axe: no serious or critical violations").toEqual([]);
-        for (const tab of [fac, ann, ben, cleo]) expect(tab.errors, "no console or page errors").toEqual([]);
+        // Chromium warns that it ignores the server's COOP header on a plain-http address that is not localhost
+        // (every school-network page says it; reported to the server's headers, not this test's subject).
+        const coop = /Cross-Origin-Opener-Policy header has been ignored/;
+        for (const tab of [fac, ann, ben, cleo])
+          expect(
+            tab.errors.filter((e) => !coop.test(e)),
+            "no console or page errors",
+          ).toEqual([]);
       } finally {
         for (const tab of tabs) await tab.close();
       }

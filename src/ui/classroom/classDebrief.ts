@@ -21,9 +21,12 @@ const ARGUMENT: Record<string, string> = {
 
 const measures = (ids: readonly string[]) => ids.map((m) => measureById(m as never).name).join("; ");
 
+/** "day 2, 12:00" as it starts a line. */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One line of a seat's account, or null when the entry is not that seat's. */
-function line(e: LogEntry, seat: SeatId, round: number): HTMLElement | null {
-  const when = formatHour(e.h);
+function line(e: LogEntry, seat: SeatId): HTMLElement | null {
+  const when = capital(formatHour(e.h));
   if (e.k === "statement" && e.by === seat) {
     const parts = [
       e.args.length ? `arguing ${e.args.map((a) => ARGUMENT[a] ?? a).join(", ")}` : "",
@@ -33,7 +36,7 @@ function line(e: LogEntry, seat: SeatId, round: number): HTMLElement | null {
     return h(
       "li",
       { "data-kind": "statement" },
-      h("strong", {}, `Round ${round} (${when}): ${STANCE[e.stance] ?? e.stance} the text`),
+      h("strong", {}, `${when}: ${STANCE[e.stance] ?? e.stance} the working text`),
       parts.length ? `; ${parts.join("; ")}.` : ".",
       e.text ? h("q", { class: "own-words" }, e.text) : null, // their words, as text
     );
@@ -75,13 +78,7 @@ export function classDebrief(game: RemoteGame, withNames: boolean): HTMLElement 
   const seatName = (seat: SeatId) =>
     seat === "chair" ? "Secretary General" : (game.session.env.profiles.find((p) => p.code === seat)?.name ?? seat);
   const seats = peoplesSeats(game).map((seat) => {
-    let round = 0;
-    const lines: HTMLElement[] = [];
-    for (const e of s.log) {
-      if (e.k === "round") round = e.round;
-      const el = line(e, seat, round);
-      if (el) lines.push(el);
-    }
+    const lines = s.log.map((e) => line(e, seat)).filter((el): el is HTMLElement => el !== null);
     const team = withNames ? game.view.people.filter((p) => p.seat === seat && p.joined) : [];
     return h(
       "article",

@@ -42,7 +42,7 @@ function pasteForm(run: Run, people: number): HTMLElement {
   });
   const seating = h(
     "fieldset",
-    { class: "stance" },
+    { class: "roster-seating" },
     h("legend", {}, "Seat them"),
     ...(Object.keys(SEATING_WORDS) as Seating[]).map((s) =>
       h(
@@ -66,7 +66,7 @@ function pasteForm(run: Run, people: number): HTMLElement {
     text,
     count,
     seating,
-    h("div", { class: "field inline" }, h("label", { for: "roster-team" }, "Delegations"), team),
+    h("div", { class: "field roster-team" }, h("label", { for: "roster-team" }, "Delegations"), team),
     button(people ? "Seat the class again" : "Seat the class", "seat-roster", () => form.requestSubmit(), {
       class: "primary",
     }),

@@ -138,10 +138,12 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     const rk = JSON.stringify([game.view.people, game.view.seats.map((x) => x.ally)]);
     if (rk !== rosterKey && !editingIn(roster)) {
       rosterKey = rk;
+      // A list being pasted stays open; once the class is seated, the people take its place.
+      const had = roster.querySelector(".roster-table") !== null;
       const open = roster.querySelector("details")?.open;
       roster.replaceChildren(rosterPanel(game, run));
       const details = roster.querySelector("details");
-      if (details && open !== undefined && game.view.people.length) details.open = open;
+      if (details && had && open !== undefined) details.open = open;
     }
   };
   const render = () => {
