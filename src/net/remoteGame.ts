@@ -13,6 +13,7 @@ import { ENGINE_VERSION, RECORD_FORMAT } from "../sim/version.ts";
 import { alliesFromWire } from "../sim/views.ts";
 import { deviceId, storedSeat, storeSeat } from "./credentials.ts";
 import type { CouncilGame } from "./game.ts";
+import { busyDelay, withBusyRetry } from "./joinRetry.ts";
 import {
   type FacilitatorOp,
   type JoinOptions,
@@ -39,6 +40,8 @@ export interface RemoteOptions {
   endpoint?: string;
   /** Rewrites the room's WebSocket URL (the dev server proxies it under a prefix). */
   urlBuilder?: (url: URL) => string;
+  /** Hears, while a busy server makes a join wait, what to show ("The server is busy, joining again in 3 s…"). */
+  onWait?: (note: string) => void;
 }
 
 /** How long a sent message waits for the server's verdict. */
@@ -84,8 +87,18 @@ export class RemoteGame implements CouncilGame {
   /** Joins a session; resolves once the first view has arrived, or rejects with a readable reason. */
   static async join(credentials: Credentials, options: RemoteOptions): Promise<RemoteGame> {
     const game = new RemoteGame(credentials, options);
+    const attempt = async () => {
+      const room = await game.client.join(ROOM_NAME, game.joinOptions());
+      try {
+        await game.attach(room);
+      } catch (err) {
+        game.room = null; // no first view in time: this attempt is given up
+        await room.leave(true).catch(() => 0);
+        throw err;
+      }
+    };
     try {
-      await game.attach(await game.client.join(ROOM_NAME, game.joinOptions()));
+      await withBusyRetry(attempt, options.onWait);
     } catch (err) {
       throw new Error(joinFailure(err));
     }
@@ -309,6 +322,7 @@ export class RemoteGame implements CouncilGame {
 function joinFailure(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   if (/no rooms found|not found/i.test(message)) return "no session with that code is running";
+  if (busyDelay(err, 0) !== null) return "the server is busy: try again in a minute";
   if (/failed to fetch|networkerror|ECONNREFUSED|load failed/i.test(message))
     return "the game server cannot be reached";
   return message || "the server refused the connection";

@@ -16,6 +16,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import seedrandom from "seedrandom";
+import { withBusyRetry } from "../../net/joinRetry.ts";
 import type { ResultMessage, ViewMessage } from "../../net/protocol.ts";
 import { bundledScenario } from "../../sim/catalog.ts";
 import { availableAt, MEASURES } from "../../sim/measures.ts";
@@ -127,7 +128,8 @@ export class Classroom {
   }
 
   private async join(options: Record<string, unknown>, peek = false): Promise<Member> {
-    const room = await new Client(this.url, { fetchFn: this.fetch }).join("council", options);
+    // A busy server's refusals (a seat reservation expired, too many joins) are waited out, as the game does.
+    const room = await withBusyRetry(() => new Client(this.url, { fetchFn: this.fetch }).join("council", options));
     const member: Member = {
       id: this.members.length,
       room,
@@ -174,6 +176,7 @@ export class Classroom {
     const sent = result.id === null ? undefined : m.sentAt.get(result.id);
     if (!sent || result.id === null) return;
     m.sentAt.delete(result.id);
+    if (result.ok && result.reason) return; // a repeat the server answered without writing: no view of its own
     if (!result.ok) {
       if (sent.recorded) this.stats.refused++;
       const reason = result.reason ?? "?";

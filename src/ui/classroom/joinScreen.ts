@@ -143,7 +143,8 @@ export function joinScreen(storage: Storage | null, initialCode: string | null, 
     submit.disabled = true;
     error.textContent = "";
     found.textContent = "Joining…";
-    RemoteGame.join({ kind: "player", code: c, name: who, ...(ally ? { ally } : {}) }, remoteOptions(storage)).then(
+    const options = { ...remoteOptions(storage), onWait: (note: string) => found.replaceChildren(note) }; // busy server
+    RemoteGame.join({ kind: "player", code: c, name: who, ...(ally ? { ally } : {}) }, options).then(
       (game) => actions.joined(game),
       (err: unknown) => {
         submit.disabled = false;
