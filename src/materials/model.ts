@@ -99,7 +99,9 @@ function evidenceHandouts(roster: Roster, inject: Inject, optional: boolean, bas
   return inject.evidence.map((e) => ({
     kind: "evidence",
     optional,
-    time: optional ? `Incident + ${e.hour} h` : `${dayTime(inject.day * 24 + e.hour)} (incident + ${e.hour} h)`,
+    time: optional
+      ? `Optional inject: incident + ${e.hour} h`
+      : `${dayTime(inject.day * 24 + e.hour)} (incident + ${e.hour} h)`,
     hour: base + e.hour,
     label: evidenceKindWords(e.kind),
     title: e.title,

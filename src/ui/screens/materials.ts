@@ -32,7 +32,7 @@ export function materialsScreen(back: () => void): HTMLElement {
   });
   return h(
     "section",
-    { class: "screen scenarios materials", "aria-labelledby": "materials-title" },
+    { class: "screen materials", "aria-labelledby": "materials-title" },
     h("h1", { id: "materials-title", tabindex: -1 }, "Printable materials"),
     h(
       "p",
