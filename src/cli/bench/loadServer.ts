@@ -32,6 +32,7 @@ export interface ServerChild {
 export interface ServerChildOptions {
   dataDir?: string; // the caller's folder, kept after stop (to restart on the same log); else a fresh one, removed
   port?: number; // else any free port
+  env?: Record<string, string>; // more environment for the server (e.g. SESSION_FINISHED_MINUTES)
 }
 
 /** Starts the server on a loopback port; `nodeArgs` go before the script (e.g. --cpu-prof). */
@@ -43,7 +44,7 @@ export async function startServerChild(
   const PORT = String(options.port ?? 0);
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "src/server/main.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT, HOST: "127.0.0.1", DATA_DIR: dataDir, STATIC_DIR: "", REDIS_URL: "" },
+    env: { ...process.env, PORT, HOST: "127.0.0.1", DATA_DIR: dataDir, STATIC_DIR: "", REDIS_URL: "", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
