@@ -76,6 +76,9 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
   app.use("/api", apiRouter(registry, openRoom, reachable));
   if (options.staticDir) app.use(staticFiles(options.staticDir));
   const http = createServer();
+  // A client that trickles its headers or body in holds a socket: it gets 15 s for the headers, 30 s in all.
+  http.headersTimeout = 15_000;
+  http.requestTimeout = 30_000;
   http.on("request", app);
 
   const transport = new WebSocketTransport({ server: http, maxPayload: MAX_MESSAGE_BYTES * 4 });
