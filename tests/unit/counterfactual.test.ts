@@ -19,6 +19,14 @@ function hungaryBlocks() {
   });
 }
 
+/** A person chairs and tables the acknowledgement of attributions from the first round on, whatever the table says. */
+function chairInsists() {
+  return play(estonia, 1, soloSeats("chair"), (session) => {
+    if (phaseOf(session) !== "consultation" || stateOf(session).round < 1) return undefined;
+    return { type: "draft.table", by: "chair", measures: ["concern", "solidarity", "acknowledge"] };
+  });
+}
+
 describe("rerunning a record", () => {
   it.each([
     ["estonia-2007", "chair", 1],
@@ -51,6 +59,35 @@ describe("rerunning a record", () => {
 });
 
 describe("the counterfactual search", () => {
+  it("finds the measure a chair insisted on: left out, split off or softened, the text passes", () => {
+    const result = searchCounterfactuals(estonia, chairInsists());
+    expect(result.baseline.adopted).toEqual([]);
+    const onDraft = result.flips.filter((f) => {
+      const e = f.edits[0];
+      return f.edits.length === 1 && e?.kind === "replace" && e.event.type === "draft.table";
+    });
+    expect(onDraft.length).toBeGreaterThan(0);
+    for (const f of onDraft) {
+      expect(f.sentence).toMatch(/Collective acknowledgement of national attributions|allies' national assessments/);
+      expect(f.after.adopted).toContain("concern");
+    }
+  });
+
+  it("a chair who waits for evidence still tables the recorded draft once back in consultation", () => {
+    const t = buildTimeline(estonia, chairInsists());
+    const at = t.record.events.findIndex((e) => e.type === "draft.table");
+    const table = t.record.events[at] as EngineEvent;
+    const run = rerun(t, [{ kind: "wait", at, event: table }]);
+    expect(run.applied).toBe(true);
+    const log = stateOf(run.session).log;
+    const waited = log.findIndex((e) => e.k === "await");
+    expect(waited).toBeGreaterThan(-1);
+    const tabled = log.findIndex((e, i) => i > waited && e.k === "table");
+    expect(tabled).toBeGreaterThan(waited);
+    const entry = log[tabled];
+    expect(entry?.k === "table" && entry.measures).toEqual(["concern", "solidarity", "acknowledge"]);
+  });
+
   it("finds the person's own break as what stopped the text", () => {
     const record = hungaryBlocks();
     const result = searchCounterfactuals(estonia, record);

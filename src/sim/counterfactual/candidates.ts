@@ -5,7 +5,7 @@
  * profile a little different; evidence arriving sooner; a person's own move taken back. Most promising first.
  * Pure.
  */
-import type { EngineEvent } from "../events.ts";
+import { ARGUMENTS, type EngineEvent } from "../events.ts";
 import { availableAt, hasWording, MEASURE_IDS, type MeasureId, measureById } from "../measures.ts";
 import { type Session, stateOf } from "../session.ts";
 import type { AllyCode, Offer, SeatId } from "../state.ts";
@@ -126,6 +126,26 @@ function talks(t: Timeline, failed: readonly Procedure[]): Edit[] {
   return [...first, ...rest];
 }
 
+/** A person chairing who tabled a draft that failed on attribution: the chair waits for the evidence first. */
+function waits(t: Timeline, failed: readonly Procedure[]): Edit[] {
+  if (t.record.seats.chair !== "human") return [];
+  return failed
+    .filter((p) => p.byChair === "human" && p.breaks.some((b) => b.code === "attribution_below_threshold"))
+    .map((p) => ({ kind: "wait", at: p.tabled, event: t.record.events[p.tabled] as EngineEvent }));
+}
+
+/** A person's statement carrying one more argument to the table (each kind moves different listeners). */
+function arguments_(t: Timeline): Edit[] {
+  const out: Edit[] = [];
+  t.record.events.forEach((e, at) => {
+    if (e.type !== "consultation.statement" || e.by === "system") return;
+    const made = e.arguments ?? [];
+    for (const arg of ARGUMENTS)
+      if (!made.includes(arg)) out.push({ kind: "replace", at, was: e, event: { ...e, arguments: [...made, arg] } });
+  });
+  return out;
+}
+
 /** One ally who broke silence, a little easier to carry on the reason it gave. */
 function thresholds(t: Timeline, failed: readonly Procedure[]): Edit[] {
   const out: Edit[] = [];
@@ -212,10 +232,12 @@ export function singleEdits(t: Timeline, max: number): Edit[] {
     ownBreaks(t, failed),
     draftChanges(t, failed),
     talks(t, failed),
+    waits(t, failed),
     thresholds(t, failed),
     sooner(t, [...failed, ...passed]),
     ownMoves(t),
     bolderDrafts(t, passed),
+    arguments_(t),
   ];
   // Round-robin over the kinds of change, so that a long list of one kind does not crowd out the others.
   const out: Edit[] = [];

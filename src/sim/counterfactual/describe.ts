@@ -4,7 +4,7 @@ import { formatHour } from "../explain.ts";
 import { type MeasureId, measureById, wordedName } from "../measures.ts";
 import type { Outcome } from "../scoring.ts";
 import { stateOf } from "../session.ts";
-import type { Offer, SeatId } from "../state.ts";
+import type { ArgumentKind, Offer, SeatId } from "../state.ts";
 import type { Timeline } from "./timeline.ts";
 import type { Edit, ParamName } from "./types.ts";
 
@@ -14,6 +14,13 @@ const OFFER_WORDS: Record<Offer, string> = {
   linkage: "offered a linkage deal to ease its costs",
   legal: "offered a legal reading of the harm",
   intelligence: "briefed it on the intelligence",
+};
+
+const ARGUMENT_WORDS: Record<ArgumentKind, string> = {
+  evidence: "the evidence",
+  solidarity: "solidarity with the allies attacked",
+  legal: "a legal reading of the harm",
+  escalation: "the risk of escalation",
 };
 
 const PARAM_WORDS: Record<ParamName, string> = {
@@ -78,6 +85,23 @@ function withdrawn(t: Timeline, e: EngineEvent, at: number): string {
   }
 }
 
+/** How a tabled draft differs from the recorded one: measures added, left out, softened or decided separately. */
+export function tableDiff(
+  e: Extract<EngineEvent, { type: "draft.table" }>,
+  was: EngineEvent,
+): { change: "add" | "drop" | "soften" | "split" | "other"; measures: MeasureId[] } {
+  if (was.type !== "draft.table") return { change: "other", measures: [] };
+  const added = e.measures.filter((m) => !was.measures.includes(m));
+  if (added.length) return { change: "add", measures: added };
+  const left = was.measures.filter((m) => !e.measures.includes(m));
+  if (left.length) return { change: "drop", measures: left };
+  const softened = e.measures.filter((m) => e.wording?.[m] === "soft" && was.wording?.[m] !== "soft");
+  if (softened.length) return { change: "soften", measures: softened };
+  const wasSplit = Array.isArray(was.split) ? was.split : [];
+  const split = Array.isArray(e.split) ? e.split.filter((m) => !wasSplit.includes(m)) : [];
+  return split.length ? { change: "split", measures: split } : { change: "other", measures: [] };
+}
+
 function tableChange(
   t: Timeline,
   e: Extract<EngineEvent, { type: "draft.table" }>,
@@ -85,26 +109,35 @@ function tableChange(
   at: number,
 ): string {
   const subject = who(t, e.by);
-  const time = when(t, at).replace(/^on /, "of ");
-  if (was.type !== "draft.table") return `${subject} tabled a different draft`;
-  const added = e.measures.filter((m) => !was.measures.includes(m));
-  const left = was.measures.filter((m) => !e.measures.includes(m));
-  if (added.length) return `${subject} added ${listOf(added.map(measureName))} to the draft ${time}`;
-  if (left.length) return `${subject} left ${listOf(left.map(measureName))} out of the draft ${time}`;
-  const softened = e.measures.filter((m) => e.wording?.[m] === "soft" && was.wording?.[m] !== "soft");
-  if (softened.length)
-    return `${subject} softened ${listOf(softened.map((m) => `${quoted(m, "standard")} to ${quoted(m, "soft")}`))} in the draft ${time}`;
-  const split = Array.isArray(e.split)
-    ? e.split.filter((m) => !(Array.isArray(was.split) && was.split.includes(m)))
-    : [];
-  if (split.length) return `${subject} put ${listOf(split.map(measureName))} to a separate decision ${time}`;
-  return `${subject} tabled the draft ${time} differently`;
+  const draft = `the draft ${when(t, at).replace(/^on /, "of ")}`;
+  const { change, measures } = tableDiff(e, was);
+  const names = listOf(measures.map(measureName));
+  switch (change) {
+    case "add":
+      return `${subject} added ${names} to ${draft}`;
+    case "drop":
+      return `${subject} left ${names} out of ${draft}`;
+    case "soften":
+      return `${subject} softened ${listOf(measures.map((m) => `${quoted(m, "standard")} to ${quoted(m, "soft")}`))} in ${draft}`;
+    case "split":
+      return `${subject} put ${names} to a separate decision in ${draft}`;
+    case "other":
+      return `${subject} tabled ${draft} differently`;
+  }
 }
 
 function replaced(t: Timeline, e: EngineEvent, was: EngineEvent, at: number): string {
   if (e.type === "silence.reserve")
     return `${who(t, e.by)} kept silence with a reservation instead of breaking it ${when(t, at)}`;
   if (e.type === "draft.table") return tableChange(t, e, was, at);
+  if (
+    e.type === "consultation.statement" &&
+    was.type === "consultation.statement" &&
+    e.arguments?.length !== was.arguments?.length
+  ) {
+    const added = (e.arguments ?? []).filter((a) => !(was.arguments ?? []).includes(a));
+    return `${who(t, e.by)} argued ${listOf(added.map((a) => ARGUMENT_WORDS[a]))} in the statement ${when(t, at)}`;
+  }
   if (e.type === "consultation.statement" && was.type === "consultation.statement") {
     const freed = was.rejects.filter((m) => !e.rejects.includes(m));
     return `${who(t, e.by)} not ruled out ${listOf(freed.map(measureName).map((x) => x.toLowerCase()))} ${when(t, at)}`;
@@ -129,6 +162,8 @@ export function describeEdit(t: Timeline, edit: Edit): string {
       return replaced(t, edit.event, edit.was, edit.at);
     case "insert":
       return inserted(t, edit.event, edit.at);
+    case "wait":
+      return `${who(t, edit.event.by)} suspended consultation to await the evidence before tabling the draft ${when(t, edit.at).replace(/^on /, "of ")}`;
     case "chairText":
       return edit.change === "soften"
         ? `the Secretary General softened ${quoted(edit.measure, "standard")} to ${quoted(edit.measure, "soft")} in the draft ${when(t, edit.at)}`

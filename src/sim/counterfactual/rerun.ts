@@ -24,6 +24,7 @@ interface Pending {
   event: EngineEvent;
   anchor: Moment;
   edited: boolean; // the change's own move
+  flexible?: boolean; // sent at the first moment from its own on that accepts it (within its stage)
 }
 
 /** The session with its state replaced (the phase kept), on a fresh line of play. */
@@ -39,8 +40,12 @@ function pendingMoves(t: Timeline, edits: readonly Edit[], from: number): Pendin
   for (let i = from; i < events.length; i++) {
     const anchor = t.moments[i] as Moment;
     for (const e of edits) if (e.kind === "insert" && e.at === i) out.push({ event: e.event, anchor, edited: true });
-    const edit = edits.find((e) => (e.kind === "withdraw" || e.kind === "replace") && e.at === i);
+    const edit = edits.find((e) => (e.kind === "withdraw" || e.kind === "replace" || e.kind === "wait") && e.at === i);
     if (edit?.kind === "replace") out.push({ event: edit.event, anchor, edited: true });
+    if (edit?.kind === "wait") {
+      out.push({ event: { type: "phase.attribution", by: "chair" }, anchor, edited: true });
+      out.push({ event: edit.event, anchor, edited: true, flexible: true });
+    }
     const event = events[i] as EngineEvent;
     if (!edit && !isDriverEvent(event)) out.push({ event, anchor, edited: false });
   }
@@ -93,6 +98,11 @@ function branch(t: Timeline, edits: readonly Edit[], from: number): Session {
   return patchSession(session, edits);
 }
 
+/** Whether two moments are in the same cycle, silence procedure and stage. */
+function sameStage(a: Moment, b: Moment): boolean {
+  return a.cycle === b.cycle && a.attempt === b.attempt && a.stage === b.stage;
+}
+
 function peopleSeats(s: SessionState): SeatId[] {
   return [...(s.chair === "human" ? ["chair"] : []), ...s.humans];
 }
@@ -121,7 +131,7 @@ export function rerun(
   const queue = pendingMoves(t, edits, from);
   let dropped = 0;
   let stoodIn = 0;
-  let applied = !edits.some((e) => e.kind === "insert" || e.kind === "replace");
+  let applied = !edits.some((e) => e.kind === "insert" || e.kind === "replace" || e.kind === "wait");
   const step = (event: EngineEvent, driver: boolean): boolean => {
     const r = applyParsed(session, event);
     if (!r.ok) return false;
@@ -134,6 +144,12 @@ export function rerun(
       const head = queue[0] as Pending;
       const order = compareMoments(head.anchor, moment);
       if (order > 0) break;
+      if (head.flexible) {
+        const sent = step(head.event, false);
+        if (!sent && sameStage(head.anchor, moment)) break; // not yet: try again after the next step
+        queue.shift();
+        continue;
+      }
       queue.shift();
       const ok = order === 0 && step(head.event, false);
       if (ok && head.edited) applied = true;

@@ -2,14 +2,18 @@
  * The counterfactual search: rerun a finished record with one change (and, when singles find too few, two),
  * keep the changes that flip the outcome (its class, or the measures adopted), and rank them smallest first:
  * fewer changes, then a smaller change, then a change of outcome class before a change of measures only, then
- * an earlier change. Deterministic: the same record gives the same flips in the same order. Pure.
+ * an earlier change. A flip that hangs on a corridor talk is checked against a placebo talk (the same time and
+ * draws, no substance) and left out when the placebo flips it too: that was chance, not the talk. Deterministic:
+ * the same record gives the same flips in the same order. Pure.
  */
+import type { EngineEvent } from "../events.ts";
 import type { SessionRecord } from "../record.ts";
 import { adoptedMeasures, outcomeOf } from "../scoring.ts";
 import { stateHash, stateOf } from "../session.ts";
-import type { Env } from "../state.ts";
-import { singleEdits } from "./candidates.ts";
-import { describeFlip } from "./describe.ts";
+import type { AllyCode, Env } from "../state.ts";
+import { peopleSeats, singleEdits } from "./candidates.ts";
+import { describeFlip, tableDiff } from "./describe.ts";
+import { procedures } from "./drafts.ts";
 import { rerun } from "./rerun.ts";
 import { buildTimeline, finalSession, type Timeline } from "./timeline.ts";
 import type { Edit, Flip, RunOutcome, SearchOptions, SearchResult } from "./types.ts";
@@ -22,6 +26,8 @@ export function editCost(e: Edit): number {
   switch (e.kind) {
     case "withdraw":
       return 1;
+    case "wait":
+      return 1.2;
     case "replace":
       return e.event.type === "silence.reserve" ? 0.9 : 1.1;
     case "insert":
@@ -40,9 +46,11 @@ export function editKey(e: Edit): string {
   switch (e.kind) {
     case "withdraw":
     case "replace":
-      return `move:${e.at}`; // a move taken back and the same move made differently are one change
+      return moveKey(e);
+    case "wait":
+      return "wait";
     case "insert":
-      return e.event.type === "corridor.talk" ? `talk:${e.event.with}` : `insert:${e.event.type}`;
+      return e.event.type === "corridor.talk" ? `talk:${e.event.with}` : `insert:${e.event.type}:${e.at}`;
     case "chairText":
       return `chair:${e.measure}:${e.change}`;
     case "threshold":
@@ -50,6 +58,23 @@ export function editKey(e: Edit): string {
     case "evidence":
       return `evidence:${e.evidence}`;
   }
+}
+
+/** A recorded move changed: the same kind of change to the same thing is one key, whenever it was made. */
+function moveKey(e: Extract<Edit, { kind: "withdraw" | "replace" }>): string {
+  const x = e.event;
+  if (e.kind === "replace" && x.type === "draft.table") {
+    const d = tableDiff(x, e.was);
+    return `table:${d.change}:${d.measures.join("+")}`;
+  }
+  if (x.type === "silence.break" || x.type === "silence.reserve") return `break:${x.by}`; // taken back, or kept as a reservation
+  if (e.kind === "replace" && x.type === "consultation.statement" && e.was.type === "consultation.statement") {
+    const was = e.was;
+    const argued = (x.arguments ?? []).filter((a) => !(was.arguments ?? []).includes(a));
+    const freed = was.rejects.filter((m) => !x.rejects.includes(m));
+    return `statement:${x.by}:${argued.join("+")}:${freed.join("+")}`;
+  }
+  return `${e.kind}:${x.type}:${x.by}:${x.type === "corridor.talk" ? x.with : ""}`;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -71,13 +96,13 @@ function rank(a: Flip, b: Flip): number {
   );
 }
 
-/** The best flips with different keys. */
-function pickDistinct(flips: Flip[], top: number): Flip[] {
+/** The best flips with different keys that pass `genuine`. */
+function pickDistinct(flips: Flip[], top: number, genuine: (f: Flip) => boolean = () => true): Flip[] {
   const out: Flip[] = [];
   const keys = new Set<string>();
   for (const f of [...flips].sort(rank)) {
     const key = f.edits.map(editKey).sort().join("+");
-    if (keys.has(key)) continue;
+    if (keys.has(key) || !genuine(f)) continue;
     keys.add(key);
     out.push(f);
     if (out.length >= top) break;
@@ -88,7 +113,7 @@ function pickDistinct(flips: Flip[], top: number): Flip[] {
 /** Two edits that can be made together (not two changes of one recorded move, not one change twice). */
 function compatible(a: Edit, b: Edit): boolean {
   if (editKey(a) === editKey(b)) return false;
-  const eventEdit = (e: Edit) => e.kind === "withdraw" || e.kind === "replace";
+  const eventEdit = (e: Edit) => e.kind === "withdraw" || e.kind === "replace" || e.kind === "wait";
   return !(eventEdit(a) && eventEdit(b) && a.at === b.at);
 }
 
@@ -137,7 +162,42 @@ export function searchCounterfactuals(env: Env, record: SessionRecord, options: 
         judge(a.at <= b.at ? [a, b] : [b, a]);
       }
   }
-  return { flips: pickDistinct(flips, o.top), tried, baseline, reproducible: true };
+  // A talk takes game time and seeded draws; a flip that a talk of no substance would also give is chance.
+  const others = bystanders(t);
+  const genuine = (f: Flip): boolean => {
+    const control = placebo(f.edits, others);
+    if (!control) return true;
+    tried++;
+    const run = rerun(t, control);
+    return !(run.finished && run.outcome === f.after.outcome && sameSet(run.adopted, f.after.adopted));
+  };
+  return { flips: pickDistinct(flips, o.top, genuine), tried, baseline, reproducible: true };
+}
+
+/** AI allies who broke silence on nothing in the record, in seating order: whom a placebo talk meets. */
+function bystanders(t: Timeline): AllyCode[] {
+  const people = peopleSeats(t);
+  const breakers = new Set(procedures(t).flatMap((p) => p.breaks.map((b) => b.by)));
+  return t.env.profiles.map((p) => p.code).filter((c) => !breakers.has(c) && !people.includes(c));
+}
+
+/**
+ * The same change with every corridor talk in it replaced by a talk of no substance (the same seat, at the same
+ * moment, offering nothing to an ally who objected to nothing): the same game time and the same seeded draws.
+ * Null when the change holds no talk.
+ */
+function placebo(edits: readonly Edit[], others: readonly AllyCode[]): Edit[] | null {
+  let any = false;
+  const out = edits.map((e): Edit => {
+    if ((e.kind !== "insert" && e.kind !== "withdraw") || e.event.type !== "corridor.talk") return e;
+    const talk = e.event;
+    const bystander = others.find((c) => c !== talk.by && c !== talk.with);
+    if (!bystander) return e;
+    any = true;
+    const event: EngineEvent = { type: "corridor.talk", by: talk.by, with: bystander, offer: "none" };
+    return e.kind === "insert" ? { ...e, event } : { kind: "replace", at: e.at, event, was: talk };
+  });
+  return any ? out : null;
 }
 
 /** The near misses worth pairing: those that left the fewest allies breaking silence, one per key. */

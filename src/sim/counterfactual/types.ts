@@ -16,6 +16,7 @@ export type Edit =
   | { kind: "withdraw"; at: number; event: EngineEvent } // a person's move at `at` is taken back
   | { kind: "replace"; at: number; event: EngineEvent; was: EngineEvent } // a person's move made differently
   | { kind: "insert"; at: number; event: EngineEvent } // a move a person could have made just before event `at`
+  | { kind: "wait"; at: number; event: EngineEvent } // a person chairing awaits evidence, then tables the same draft
   | {
       kind: "chairText"; // the AI chair's draft of one cycle and attempt tabled differently
       at: number;

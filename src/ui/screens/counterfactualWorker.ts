@@ -10,10 +10,17 @@ import { createEnv } from "../../sim/session.ts";
 
 export type WorkerAnswer = { ok: true; result: SearchResult; ms: number } | { ok: false; error: string };
 
+/** The record itself from a file that may carry more (a facilitator's export adds the people who played). */
+function recordPart(data: unknown): unknown {
+  if (typeof data !== "object" || data === null) return data;
+  const { format, engine, scenario, seed, seats, events } = data as Record<string, unknown>;
+  return { format, engine, scenario, seed, seats, events };
+}
+
 /** Runs the search for one record's JSON. */
 export function answer(data: unknown): WorkerAnswer {
   try {
-    const record = parseRecord(data);
+    const record = parseRecord(recordPart(data));
     const scenario = bundledScenario(record.scenario.id);
     if (!scenario) return { ok: false, error: `the scenario ${record.scenario.id} is not one this game ships` };
     const env = createEnv(scenario, bundledRoster());
