@@ -20,7 +20,8 @@ export function busyDelay(err: unknown, attempt: number): number | null {
   const code = typeof err === "object" && err && "code" in err ? Number((err as { code: unknown }).code) : 0;
   const message = err instanceof Error ? err.message : String(err);
   const rate = code === 429 || /too many join attempts/i.test(message);
-  if (!rate && code !== 503 && !BUSY.test(message)) return null;
+  // 1006: the connection was cut before the room answered (a busy server refuses the upgrade itself).
+  if (!rate && code !== 503 && code !== 1006 && !BUSY.test(message)) return null;
   const delay = BUSY_DELAYS_MS[Math.min(attempt, BUSY_DELAYS_MS.length - 1)] ?? 10_000;
   return rate ? Math.max(delay, RATE_WAIT_MS) : delay;
 }

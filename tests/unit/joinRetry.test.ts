@@ -13,6 +13,7 @@ describe("joins under load", () => {
     expect(busyDelay(failure("too many join attempts from this address: wait a moment", 429), 0)).toBe(10_000);
     expect(busyDelay(failure("Service Unavailable", 503), 9)).toBe(10_000);
     expect(busyDelay(new Error("the server sent nothing"), 1)).toBe(3000);
+    expect(busyDelay(failure("", 1006), 0)).toBe(2000);
     for (const final of ["no rooms found with provided criteria", "wrong facilitator token", "EST is taken by Ann"])
       expect(busyDelay(failure(final, 525), 0), final).toBeNull();
   });
