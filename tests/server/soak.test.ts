@@ -5,8 +5,8 @@
  */
 import { afterAll, expect, it } from "vitest";
 
-// The `ws` package as the SDK's WebSocket (before the SDK loads), so that the soak can cut sockets.
-(globalThis as { WebSocket?: unknown }).WebSocket = (await import("ws")).WebSocket;
+// The soak's WebSocket for the SDK (before the SDK loads), so that the soak can cut sockets.
+(globalThis as { WebSocket?: unknown }).WebSocket = (await import("../../src/cli/bench/soakSocket.ts")).BoundWebSocket;
 const { removeTempDirs, startInProcess, sleep } = await import("./harness.ts");
 const { SoakClassroom } = await import("../../src/cli/bench/soakClassroom.ts");
 const { newTotals } = await import("../../src/cli/bench/soakCount.ts");

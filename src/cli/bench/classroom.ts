@@ -21,7 +21,7 @@ import type { ResultMessage, ViewMessage } from "../../net/protocol.ts";
 import { bundledScenario } from "../../sim/catalog.ts";
 import { availableAt, MEASURES } from "../../sim/measures.ts";
 import { isViewFrame, peekSeq } from "./peekView.ts";
-import { fetchFrom, loopbackAddress } from "./sourceAddress.ts";
+import { fetchFrom, loopbackAddress, roomAddresses } from "./sourceAddress.ts";
 
 export const LOAD_SCENARIO = "control-article-5";
 export const STUDENTS = 32;
@@ -106,6 +106,7 @@ export class Classroom {
     if (created.status !== 201 || !session.code || !session.facilitatorToken)
       throw new Error(`classroom ${this.index}: POST /api/sessions ${created.status} ${session.error ?? ""}`);
     const { code, facilitatorToken } = session;
+    roomAddresses.set(code, loopbackAddress(this.index));
     const facilitator = await this.join({ code, facilitatorToken });
     await Promise.all(Array.from({ length: STUDENTS }, (_, i) => this.join({ code, name: `Student ${i + 1}` }, true)));
     facilitator.room.send("facilitate", { id: 0, action: { op: "start" } });

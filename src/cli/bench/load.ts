@@ -105,7 +105,7 @@ export async function loadBenchmarks(): Promise<Figure[]> {
         await pool.grow(count);
       } catch (err) {
         // The server could not take this many classrooms (joins kept failing, or they never reached consultation).
-        overloaded = { classrooms: count, reason: (err as Error).message };
+        overloaded = { classrooms: count, reason: (err as Error).message || "a join failed without a reason" };
         process.stderr.write(`load: ${count} classrooms: overloaded — ${overloaded.reason}\n`);
         break;
       }

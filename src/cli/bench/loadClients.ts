@@ -89,7 +89,9 @@ export class ClientPool {
 async function serve(setup: Setup): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  (globalThis as { WebSocket?: unknown }).WebSocket = (await import("ws")).WebSocket; // before the SDK loads
+  const { boundWebSockets } = await import("./sourceAddress.ts");
+  // Before the SDK loads; each room's sockets leave from its classroom's address.
+  (globalThis as { WebSocket?: unknown }).WebSocket = boundWebSockets((await import("ws")).WebSocket);
   const { Classroom, newStats } = await import("./classroom.ts");
   const stats = newStats();
   const rooms: Classroom[] = [];

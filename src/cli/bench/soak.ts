@@ -49,8 +49,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the soak; progress goes to stderr, the figures are returned. */
 export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
-  // The `ws` package as the SDK's WebSocket (before the SDK loads): its sockets can be cut without a goodbye.
-  (globalThis as { WebSocket?: unknown }).WebSocket = (await import("ws")).WebSocket;
+  // The SDK's WebSocket (set before the SDK loads): `ws`, cut without a goodbye, from each classroom's address.
+  (globalThis as { WebSocket?: unknown }).WebSocket = (await import("./soakSocket.ts")).BoundWebSocket;
   const { SoakClassroom } = await import("./soakClassroom.ts");
   console.info = () => {}; // the SDK narrates every reconnection attempt, and warns of every cut connection
   console.warn = () => {};
@@ -123,7 +123,7 @@ function describe(t: SoakTotals): string {
   return (
     `${t.sessions} sessions (${t.ended} ended and checked), ${t.acknowledged} acknowledged, ${t.lost} lost, ` +
     `seats kept ${t.seatsKept}/${t.seatsOf}, ${t.drops} drops, ${t.rejoins} rejoins, ${t.refused} refused, ` +
-    `${t.unanswered} unanswered`
+    `${t.repeats} repeats, ${t.unanswered} unanswered`
   );
 }
 

@@ -19,6 +19,7 @@ import {
   seatingOf,
   seatsKept,
 } from "./soakCount.ts";
+import { bindSession, unbindSession } from "./soakSocket.ts";
 import { fetchFrom, loopbackAddress } from "./sourceAddress.ts";
 
 export const SOAK_SCENARIO = "estonia-2007";
@@ -73,6 +74,7 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 export class SoakClassroom {
   private readonly s: SoakSettings;
   private readonly index: number;
+  private readonly address: string; // the classroom's source address (a school behind one NAT address)
   private readonly fetch: typeof fetch;
   private readonly rng: () => number;
   private members: Member[] = [];
@@ -85,7 +87,8 @@ export class SoakClassroom {
   constructor(settings: SoakSettings, index: number) {
     this.s = settings;
     this.index = index;
-    this.fetch = fetchFrom(loopbackAddress(index));
+    this.address = loopbackAddress(index);
+    this.fetch = fetchFrom(this.address);
     this.rng = seedrandom(`soak-${index}`);
   }
 
@@ -109,6 +112,7 @@ export class SoakClassroom {
 
   private async session(): Promise<void> {
     const { code, facilitatorToken } = await this.create();
+    bindSession(code, this.address);
     this.s.totals.sessions++;
     this.acks = [];
     this.view = null;
@@ -152,6 +156,7 @@ export class SoakClassroom {
     for (const l of lost.slice(0, 3)) this.s.log(`soak: LOST in ${code}: ${JSON.stringify(l)}`);
     for (const m of this.members) m.closing = true;
     await Promise.allSettled(this.members.map((m) => m.room?.leave(true)));
+    unbindSession(code);
   }
 
   private member(name: string, join: Record<string, unknown>, facilitator: boolean): Member {
@@ -268,6 +273,11 @@ export class SoakClassroom {
     m.pending.delete(result.id);
     if (!result.ok) {
       this.s.totals.refused++;
+      return;
+    }
+    // Accepted with a note: an identical repeat of the sender's last action, answered but not written again.
+    if (result.reason) {
+      this.s.totals.repeats++;
       return;
     }
     this.acks.push({ ...sent, to: m.lastSeq });

@@ -69,6 +69,7 @@ export interface SoakTotals {
   drops: number; // connections cut under a student (the SDK reconnects)
   rejoins: number; // students who came back with a fresh join and their seat token
   refused: number; // actions the server refused (not errors: e.g. a statement after the round closed)
+  repeats: number; // answered ok as a repeat of the sender's previous action, so not written again
   unanswered: number; // actions without a verdict (sent as a connection or the server died)
 }
 
@@ -82,5 +83,6 @@ export const newTotals = (): SoakTotals => ({
   drops: 0,
   rejoins: 0,
   refused: 0,
+  repeats: 0,
   unanswered: 0,
 });

@@ -1,10 +1,28 @@
 /**
- * HTTP from a source address of one's own. The server limits session creation and joins per address (a join
- * is checked on the SDK's matchmaking request, before its WebSocket opens); the load benchmark gives each
- * simulated classroom its own address in 127.0.0.0/8, all of which is loopback on Linux, as a school behind
- * one NAT address would have — rather than sending forged proxy headers, which the server ignores.
+ * HTTP and WebSockets from a source address of one's own. The server limits session creation and joins per
+ * address (a join is checked on the SDK's matchmaking request and again on its WebSocket upgrade); the load
+ * benchmark gives each simulated classroom its own address in 127.0.0.0/8, all of which is loopback on Linux,
+ * as a school behind one NAT address would have — rather than sending forged proxy headers, which the server
+ * ignores.
  */
 import { request } from "node:http";
+import type { WebSocket as NodeWebSocket } from "ws";
+
+/** The source address of each room's connections, by room id (the join code): set before its joins. */
+export const roomAddresses = new Map<string, string>();
+
+/**
+ * The `ws` WebSocket class, its sockets bound to the address of the room they connect to (the SDK opens
+ * `…/<process>/<room>?sessionId=…` with `new WebSocket(url, { headers, protocols })`).
+ */
+export function boundWebSockets(Base: typeof NodeWebSocket): typeof NodeWebSocket {
+  return class extends Base {
+    constructor(url: string | URL, options?: object) {
+      const room = new URL(String(url)).pathname.split("/").pop() ?? "";
+      super(url, { ...options, localAddress: roomAddresses.get(room) });
+    }
+  } as typeof NodeWebSocket;
+}
 
 /** The n-th address of 127.0.0.0/8 from 127.0.1.0 on (n ≥ 0). */
 export function loopbackAddress(n: number): string {
