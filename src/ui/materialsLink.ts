@@ -34,13 +34,22 @@ export function downloadMaterials(scenarioId: string): void {
 }
 
 /** A button that opens the materials, and says so if the browser blocked the new tab. */
-export function materialsButton(scenarioId: string, label = "Printable materials"): HTMLButtonElement {
-  const b = button(label, "materials", () => {
-    if (!openMaterials(scenarioId)) {
-      downloadMaterials(scenarioId);
-      b.title = "The browser blocked a new tab, so the materials were downloaded instead.";
-    }
-  });
+export function materialsButton(
+  scenarioId: string,
+  label = "Printable materials",
+  attrs: Parameters<typeof button>[3] = {},
+): HTMLButtonElement {
+  const b = button(
+    label,
+    "materials",
+    () => {
+      if (!openMaterials(scenarioId)) {
+        downloadMaterials(scenarioId);
+        b.title = "The browser blocked a new tab, so the materials were downloaded instead.";
+      }
+    },
+    attrs,
+  );
   b.dataset.scenario = scenarioId;
   return b;
 }

@@ -25,8 +25,11 @@ export function materialsScreen(back: () => void): HTMLElement {
       h(
         "div",
         { class: "actions", style: "display: flex; flex-wrap: wrap; gap: 0.5rem" },
-        materialsButton(id, `Open the ${s.title} pack`),
-        button("Save as HTML", "save-materials", () => downloadMaterials(id), { "data-scenario": id }),
+        materialsButton(id, "Open the pack", { class: "primary", "aria-label": `Open the pack: ${s.title}` }),
+        button("Save as HTML", "save-materials", () => downloadMaterials(id), {
+          "data-scenario": id,
+          "aria-label": `Save as HTML: ${s.title}`,
+        }),
       ),
     );
   });
