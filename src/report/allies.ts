@@ -170,7 +170,9 @@ function histories(session: Session): Map<string, { hour: number; when: string; 
 }
 
 /** Every seated ally's course, in seating order. */
-export function allyReports(session: Session, people: readonly Person[]): AllyReport[] {
+export function allyReports(session: Session, people: readonly Person[], drafts: readonly DraftRecord[]): AllyReport[] {
+  const acts = (code: string, act: SilenceAct) =>
+    drafts.filter((d) => d.allies.some((a) => a.code === code && a.act === act)).length;
   const s = stateOf(session);
   const hit = victims(session.env, s);
   const course = histories(session);
@@ -183,6 +185,8 @@ export function allyReports(session: Session, people: readonly Person[]): AllyRe
     finalStance: a.position?.stance ?? null,
     finalConfidence: round3(stateConfidence(a.belief)),
     finalHarm: round3(a.severity),
+    breaks: acts(a.code, "broke silence"),
+    reservations: acts(a.code, "reservation"),
     history: course.get(a.code) ?? [],
     arguments: argumentsOf(session, a.code),
     talks: talksOf(session, a.code),

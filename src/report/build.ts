@@ -38,7 +38,7 @@ function assemble(session: Session, x: Extras): Report {
   const outcome = s.outcome ?? outcomeOf(s);
   const adopted = adoptedMeasures(s);
   const drafts = draftRecords(session);
-  const allies = allyReports(session, x.people);
+  const allies = allyReports(session, x.people, drafts);
   const role = roleName(session, s.role);
   const scored = explainScores(session, role);
   return {

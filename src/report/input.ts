@@ -49,12 +49,13 @@ function recordPart(data: unknown): Obj {
 function personOf(x: unknown): Person | null {
   if (!isObj(x)) return null;
   const name = text(x.name) ?? text(x.student) ?? text(x.displayName);
-  const seat = text(x.seat) ?? text(x.ally) ?? text(x.code) ?? text(x.role);
+  const seat = text(x.seat) ?? text(x.ally) ?? text(x.code);
   if (!name || !seat) return null;
   const norm = seat.toLowerCase() === "chair" ? "chair" : seat.toUpperCase();
   if (norm !== "chair" && !/^[A-Z]{3}$/.test(norm)) return null;
   const team = text(x.team) ?? (isObj(x.team) ? text(x.team.name) : undefined);
-  return team ? { name, seat: norm, team } : { name, seat: norm };
+  const role = x.role === "speaker" || x.role === "adviser" ? x.role : undefined;
+  return { name, seat: norm, ...(team ? { team } : {}), ...(role ? { role } : {}) };
 }
 
 /** People named by seat in a map: { EST: "Ana" } or { EST: ["Ana", "Ben"] } or { EST: { team, members } }. */
@@ -95,6 +96,12 @@ function peopleOf(data: unknown, rec: Obj): Person[] {
             if (q) out.push(q);
           }
       }
+    } else if (isObj(place) && Array.isArray(place.members)) {
+      // The facilitator's export: { members: [{ name, seat, role }], timeline: [...] }.
+      for (const m of place.members) {
+        const p = personOf(m);
+        if (p) out.push(p);
+      }
     } else if (isObj(place)) out.push(...peopleFromMap(place));
   }
   const seen = new Set<string>();
@@ -104,6 +111,19 @@ function peopleOf(data: unknown, rec: Obj): Person[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Wall-clock times of people's acts from a people timeline: [{ at, kind: "act", event: <index in events> }]. */
+function actTimes(data: unknown, rec: Obj): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const holder of [data, rec])
+    if (isObj(holder) && isObj(holder.people) && Array.isArray(holder.people.timeline))
+      for (const t of holder.people.timeline)
+        if (isObj(t) && t.kind === "act" && typeof t.event === "number") {
+          const at = wallOf(t.at);
+          if (at) out.set(t.event, at);
+        }
+  return out;
 }
 
 /** Reads a record file's JSON for a report. Throws RecordError (naming the JSON path) when it is no record. */
@@ -121,9 +141,10 @@ export function readReportInput(data: unknown): ReportInput {
   };
   const record = parseRecord(clean);
   const times = isObj(data) && Array.isArray(data.times) ? data.times : Array.isArray(rec.times) ? rec.times : [];
+  const acts = actTimes(data, rec);
   const wall = events.map((e, i) => {
     const own = isObj(e) ? WALL_KEYS.map((k) => wallOf(e[k])).find((t) => t) : undefined;
-    return own ?? wallOf(times[i]);
+    return own ?? wallOf(times[i]) ?? acts.get(i);
   });
   return { record, people: peopleOf(data, rec), wall };
 }

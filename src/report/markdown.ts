@@ -16,7 +16,8 @@ const STANCE_LETTER: Record<string, string> = { support: "S", undecided: "U", op
 /** People at a seat: "Ana, Ben (team Blue)". */
 export function peopleText(people: readonly Person[]): string {
   const teams = new Map<string, string[]>();
-  for (const p of people) teams.set(p.team ?? "", [...(teams.get(p.team ?? "") ?? []), p.name]);
+  const named = (p: Person) => (p.role && people.length > 1 ? `${p.name} (${p.role})` : p.name);
+  for (const p of people) teams.set(p.team ?? "", [...(teams.get(p.team ?? "") ?? []), named(p)]);
   return [...teams].map(([team, names]) => `${names.join(", ")}${team ? ` (team ${team})` : ""}`).join("; ");
 }
 

@@ -9,6 +9,7 @@ export interface Person {
   name: string;
   seat: string; // "chair" or an ally code
   team?: string;
+  role?: "speaker" | "adviser"; // in a delegation of several: who speaks, who advises
 }
 
 /** What kind of moment a timeline item is, for filters, colours and the events CSV. */
@@ -100,6 +101,8 @@ export interface AllyReport {
   finalStance: StanceKind | null;
   finalConfidence: number;
   finalHarm: number;
+  breaks: number; // silence procedures in which it broke silence
+  reservations: number; // silence procedures in which it kept silence with a reservation
   history: { hour: number; when: string; text: string }[];
   arguments: string[]; // what it argued at the table, in words
   talks: string[]; // corridor talks it held or was held with

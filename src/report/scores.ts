@@ -38,8 +38,7 @@ function cohesionWhy(session: Session): string[] {
   const s = stateOf(session);
   const out: string[] = [];
   const decided = new Set(s.decisions.filter((d) => d.adopted).map((d) => d.cycle));
-  if (decided.size)
-    out.push(`Raised: the Council reached consensus in ${countOf(decided.size, "cycle")} of ${s.cycle}.`);
+  if (decided.size) out.push(`The Council reached consensus in ${decided.size} of ${countOf(s.cycle, "cycle")}.`);
   const undecided = s.cycle - decided.size;
   if (undecided > 0) out.push(`Lowered by 30 for each cycle without a decision: ${undecided}.`);
   const breaks = perProcedure(s, (d) => d.brokenBy);

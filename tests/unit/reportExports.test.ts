@@ -102,6 +102,35 @@ describe("a classroom record with students' names", () => {
     ).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
+  it("reads the facilitator's export from the server: members by seat and role, acts timed by event index", () => {
+    const acts = record.events.flatMap((e, i) => (e.by === "EST" ? [i] : []));
+    const at = (i: number) => new Date(Date.UTC(2026, 2, 9, 10, 0, i)).toISOString();
+    const exported = {
+      ...record,
+      people: {
+        note: "Names are the facilitator's: keep this file private.",
+        seating: "key-roles",
+        members: [
+          { name: "Ana", seat: "EST", role: "speaker", fromClassList: true, joinedAt: at(0) },
+          { name: "Ben", seat: "EST", role: "adviser", fromClassList: true, joinedAt: at(1) },
+          { name: "Cleo", seat: null, role: null, fromClassList: true, joinedAt: null },
+        ],
+        timeline: acts.map((i) => ({ at: at(i), kind: "act", name: "Ana", seat: "EST", event: i, detail: "x" })),
+      },
+    };
+    const input = readReportInput(exported);
+    expect(input.people).toEqual([
+      { name: "Ana", seat: "EST", role: "speaker" },
+      { name: "Ben", seat: "EST", role: "adviser" },
+    ]);
+    expect(acts.length).toBeGreaterThan(0);
+    for (const i of acts) expect(input.wall[i]).toBe(at(i));
+    const md = reportMarkdown(reportFromJson(exported));
+    expect(md).toContain("| Estonia | Ana (speaker), Ben (adviser) |");
+    expect(md).toMatch(/### Estonia\n\nplayed by Ana \(speaker\), Ben \(adviser\)/);
+    expect(md).not.toContain("Cleo");
+  });
+
   it("reads names kept in the seats as a map, too", () => {
     const other = reportFromJson({ ...record, seats: { ...record.seats, names: { EST: ["Bo", "Cy"] } } });
     expect(other.allies.find((a) => a.code === "EST")?.people.map((p) => p.name)).toEqual(["Bo", "Cy"]);

@@ -159,6 +159,11 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
           exportRecord: () => void saveRecord(game.code, token, report),
           menu: () => shell.menu(),
           roleLabel: "The chair's objectives", // the server scores the record's role, the chair
+          // The after-action report reads the facilitator's export, so the students' names reach it.
+          report: {
+            load: async () => JSON.parse(await (await downloadRecord(game.code, token)).text()),
+            fileStem: `case-by-case-${game.code}`,
+          },
         }),
       );
       // Every student's stances, arguments and reasons, with their names (the facilitator's debrief only).

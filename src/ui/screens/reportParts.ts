@@ -117,7 +117,16 @@ export function timelineSection(r: Report): HTMLElement {
 }
 
 function allyPart(a: AllyReport): HTMLElement {
-  const facts = `${playedByText(a)}${a.victim ? " · hit by the attacks" : ""} · ${a.finalStance ? STANCE[a.finalStance] : "not stated"} at the end · ${pct(a.finalConfidence)} sure a state is behind it`;
+  const facts = [
+    playedByText(a),
+    a.victim ? "hit by the attacks" : "",
+    a.breaks ? `broke silence ${a.breaks === 1 ? "once" : `${a.breaks} times`}` : "",
+    a.reservations ? (a.reservations === 1 ? "a reservation" : `${a.reservations} reservations`) : "",
+    `${a.finalStance ? STANCE[a.finalStance] : "not stated"} at the end`,
+    `${pct(a.finalConfidence)} sure a state is behind it`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return h(
     "details",
     { class: "report-ally", "data-ally": a.code },
