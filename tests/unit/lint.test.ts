@@ -74,3 +74,23 @@ describe("the simulation core's layer rule", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("the printable materials' layer rule (shared by the CLI and the browser)", () => {
+  it.each([
+    ['import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n', /src\/materials is shared/],
+    ["export const t = () => document.title;\n", /src\/materials is shared/],
+    ['import { x } from "../server/room.ts";\nexport const y = x;\n', /src\/materials reads the scenario files/],
+  ])("fails on %j", (source, message) => {
+    const r = lint("src/materials/probe.ts", source);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(message);
+  });
+
+  it("allows the engine and the UI's words", () => {
+    const r = lint(
+      "src/materials/probe.ts",
+      'import { x } from "../sim/profiles.ts";\nimport { y } from "../ui/words.ts";\nexport const z = [x, y];\n',
+    );
+    expect(r.code).toBe(0);
+  });
+});
