@@ -84,6 +84,7 @@ export function apiRouter(
   });
 
   router.get("/sessions/:code/record", (req, res) => {
+    if (!lookupLimiter.take(req.ip ?? "?")) return fail(res, 429, "too many lookups: wait a minute"); // token guesses
     const code = codeSchema.safeParse(req.params.code);
     const header = req.get("authorization") ?? "";
     const token = header.startsWith("Bearer ") ? header.slice(7) : ""; // never in the URL (logs, history)

@@ -173,6 +173,20 @@ describe("the HTTP gate", () => {
     await student.leave();
   });
 
+  it("limits guesses of a session's facilitator token for its record", async () => {
+    const { code } = await createSession(server.url, { scenario: "estonia-2007", seed: 9 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const reply = await raw(`${server.url}/api/sessions/${code}/record`, {
+        headers: { authorization: `Bearer guess-${i}-xxxxxxxxxxxxxxxxxxxx` },
+        from: "127.0.0.11",
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses[0]).toBe(404);
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+  });
+
   it("refuses pages of other origins, and accepts its own and listed ones", async () => {
     const body = JSON.stringify({ scenario: "estonia-2007", seed: 1 });
     const headers = (origin: string) => ({ "content-type": "application/json", origin });
