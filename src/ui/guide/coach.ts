@@ -73,6 +73,14 @@ function write(storage: Storage | null, key: string, value: string): void {
 
 export function coach(storage: Storage | null, openGlossary: (term: string) => void): Coach {
   const host = h("aside", { class: "guide-host", "aria-label": "Guide", hidden: true });
+  // The page keeps the card's height free (guide.css: the room or the page gives way), so it covers nothing.
+  const root = document.documentElement;
+  const measure = () => {
+    const tall = host.hidden ? 0 : Math.ceil(host.getBoundingClientRect().height);
+    root.style.setProperty("--guide-h", `${tall}px`);
+    root.classList.toggle("guide-open", tall > 0);
+  };
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(measure).observe(host);
 
   function card(step: GuideStep, text: string, look: GuideLook, number: number, ok: () => void, skip: () => void) {
     const para = h("p", { id: "guide-text" });
@@ -144,6 +152,7 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
         open = null;
         host.replaceChildren();
         host.hidden = true;
+        measure();
         delete html.dataset.guideLook;
         const back = returnTo;
         returnTo = null;
@@ -182,6 +191,7 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
         };
         host.replaceChildren(card(step, step.text(sit), look, number, ok, skip));
         host.hidden = false;
+        measure();
         html.dataset.guideLook = look;
         bringIntoView(document.querySelector<HTMLElement>(LOOK[look].selector));
         host.querySelector<HTMLElement>("#guide-title")?.focus();

@@ -50,9 +50,10 @@ function stanceGrid(session: Session): HTMLElement {
       }),
     ),
   );
+  // The grid scrolls inside its own box on a narrow screen (focusable, so the keyboard can scroll it too).
   return h(
     "div",
-    { class: "grid-wrap" },
+    { class: "grid-wrap", tabindex: 0, role: "region", "aria-label": "Stances by round (scrolls sideways)" },
     h(
       "table",
       { class: "stance-grid" },
