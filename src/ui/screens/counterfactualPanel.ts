@@ -4,10 +4,12 @@
  * the outcome are listed in words. A status line says what is happening while the worker runs.
  */
 
+import { bundledRoster, bundledScenario } from "../../sim/catalog.ts";
 import type { Flip, SearchResult } from "../../sim/counterfactual/types.ts";
 import { countOf } from "../../sim/explain.ts";
+import { parseRecord } from "../../sim/record.ts";
 import { h } from "../dom.ts";
-import type { WorkerAnswer } from "./counterfactualWorker.ts";
+import type { WorkerAnswer, WorkerQuestion } from "./counterfactualWorker.ts";
 import "./counterfactual.css";
 
 /** Where the panel reads the record: the record file's JSON (or a promise of it). */
@@ -40,6 +42,21 @@ function showResult(list: HTMLElement, status: HTMLElement, r: SearchResult, ms:
   status.textContent = `The smallest changes that would have changed the outcome (${timing}):`;
   list.replaceChildren(...r.flips.map(flipItem));
   list.hidden = false;
+}
+
+/** The record itself from a file that may carry more (a facilitator's export adds the people who played). */
+function recordPart(data: unknown): unknown {
+  if (typeof data !== "object" || data === null) return data;
+  const { format, engine, scenario, seed, seats, events } = data as Record<string, unknown>;
+  return { format, engine, scenario, seed, seats, events };
+}
+
+/** The worker's question: the record checked here, with the bundled scenario and roster it was played on. */
+function question(data: unknown): WorkerQuestion {
+  const record = parseRecord(recordPart(data));
+  const scenario = bundledScenario(record.scenario.id);
+  if (!scenario) throw new Error(`the scenario ${record.scenario.id} is not one this game ships`);
+  return { record, scenario, roster: bundledRoster() };
 }
 
 function startWorker(): Worker | null {
@@ -96,8 +113,9 @@ export function counterfactualPanel(load: RecordLoader | undefined): HTMLElement
   };
   void Promise.resolve()
     .then(load)
+    .then(question)
     .then(
-      (data) => worker.postMessage(data),
+      (q) => worker.postMessage(q),
       (err: unknown) => {
         worker.terminate();
         status.textContent = `The record could not be read: ${(err as Error).message}.`;

@@ -1,31 +1,28 @@
 /**
- * The counterfactual search off the page's thread: receives a record's JSON, answers with the search's result
- * (or a sentence saying why there is none). Reads only bundled scenarios, like the game itself.
+ * The counterfactual search off the page's thread: receives a parsed record with its scenario and roster (the
+ * page has validated both already, so the worker loads neither the bundled files nor their checks) and answers
+ * with the search's result, or a sentence saying why there is none.
  */
-import { bundledRoster, bundledScenario } from "../../sim/catalog.ts";
 import { searchCounterfactuals } from "../../sim/counterfactual/search.ts";
 import type { SearchResult } from "../../sim/counterfactual/types.ts";
-import { parseRecord } from "../../sim/record.ts";
+import type { SessionRecord } from "../../sim/record.ts";
+import type { Roster, Scenario } from "../../sim/scenarioSchema.ts";
 import { createEnv } from "../../sim/session.ts";
+
+export interface WorkerQuestion {
+  record: SessionRecord;
+  scenario: Scenario;
+  roster: Roster;
+}
 
 export type WorkerAnswer = { ok: true; result: SearchResult; ms: number } | { ok: false; error: string };
 
-/** The record itself from a file that may carry more (a facilitator's export adds the people who played). */
-function recordPart(data: unknown): unknown {
-  if (typeof data !== "object" || data === null) return data;
-  const { format, engine, scenario, seed, seats, events } = data as Record<string, unknown>;
-  return { format, engine, scenario, seed, seats, events };
-}
-
-/** Runs the search for one record's JSON. */
-export function answer(data: unknown): WorkerAnswer {
+/** Runs the search for one record. */
+export function answer(q: WorkerQuestion): WorkerAnswer {
   try {
-    const record = parseRecord(recordPart(data));
-    const scenario = bundledScenario(record.scenario.id);
-    if (!scenario) return { ok: false, error: `the scenario ${record.scenario.id} is not one this game ships` };
-    const env = createEnv(scenario, bundledRoster());
+    const env = createEnv(q.scenario, q.roster);
     const t0 = performance.now();
-    const result = searchCounterfactuals(env, record);
+    const result = searchCounterfactuals(env, q.record);
     return { ok: true, result, ms: performance.now() - t0 }; // the search itself, without loading the worker
   } catch (err) {
     return { ok: false, error: (err as Error).message };
@@ -33,4 +30,4 @@ export function answer(data: unknown): WorkerAnswer {
 }
 
 if (typeof self !== "undefined" && typeof document === "undefined")
-  self.onmessage = (e: MessageEvent<unknown>) => self.postMessage(answer(e.data));
+  self.onmessage = (e: MessageEvent<WorkerQuestion>) => self.postMessage(answer(e.data));
