@@ -31,6 +31,7 @@ export class CouncilScene extends Phaser.Scene {
   private layoutKey = "";
   private tokens = new Map<string, SeatToken>();
   private speech = new Map<string, string | null>();
+  private tornDown = false;
   private art: RoomArt | null = null;
   private centre: CentreLabels | null = null;
   private legend: Legend | null = null;
@@ -62,6 +63,7 @@ export class CouncilScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.tornDown = false;
     const dpr = this.bridge.dpr;
     this.art = new RoomArt(this, dpr);
     this.centre = new CentreLabels(this, dpr);
@@ -75,7 +77,9 @@ export class CouncilScene extends Phaser.Scene {
     ]) {
       this.input.on(event, this.poke, this);
     }
+    // A game destroyed outright (a new page of the app) sends DESTROY without SHUTDOWN.
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
     this.onResize();
     this.bridge.onReady();
     // What is not the table itself starts once its first frame is out: the flags (seats show plain discs until
@@ -126,8 +130,11 @@ export class CouncilScene extends Phaser.Scene {
 
   private onResize(): void {
     this.poke();
+    // Waking the loop can run a pending step that takes the scene down (the page moved on): then there is no camera.
+    const camera = this.cameras?.main;
+    if (!camera) return;
     const { w, h } = this.cssSize;
-    this.cameras.main.setZoom(this.bridge.dpr).centerOn(w / 2, h / 2);
+    camera.setZoom(this.bridge.dpr).centerOn(w / 2, h / 2);
     this.art?.fit();
     // Phaser also reports a resize when it boots, with the size the room was laid out for already.
     if (w !== this.layout?.width || h !== this.layout?.height) this.relayout();
@@ -237,6 +244,8 @@ export class CouncilScene extends Phaser.Scene {
   }
 
   private teardown(): void {
+    if (this.tornDown) return;
+    this.tornDown = true;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
     for (const token of this.tokens.values()) token.destroy();
     this.tokens.clear();

@@ -171,11 +171,16 @@ export function talkThreads(game: RemoteGame, you: SeatId): { el: HTMLElement; u
     const event = hasThread(seat)
       ? { type: "corridor.reply", to: seat, text: message }
       : { type: "corridor.talk", with: seat, offer: "none", message };
+    // The box empties as the message leaves (the thread may show it before the server's answer arrives);
+    // a refused message comes back into the box with the reason.
     sendButton.disabled = true;
+    text.value = "";
     const reason = await game.send(event);
     sendButton.disabled = false;
-    if (reason) error.textContent = `Not sent: ${reason}`;
-    else text.value = "";
+    if (reason) {
+      error.textContent = `Not sent: ${reason}`;
+      if (!text.value) text.value = message;
+    }
     describeCost();
   }
 
