@@ -18,7 +18,9 @@ export type RecordLoader = () => unknown | Promise<unknown>;
 function flipItem(f: Flip): HTMLElement {
   const notes = [f.edits.length === 1 ? "one change" : countOf(f.edits.length, "change")];
   if (f.dropped)
-    notes.push(`${countOf(f.dropped, "later move")} no longer fitted the changed crisis and were left out`);
+    notes.push(
+      `${countOf(f.dropped, "later move")} no longer fitted the changed crisis and ${f.dropped === 1 ? "was" : "were"} left out`,
+    );
   if (f.stoodIn) notes.push(`the AI played ${countOf(f.stoodIn, "move")} for people's seats where the record had none`);
   return h(
     "li",
@@ -28,18 +30,18 @@ function flipItem(f: Flip): HTMLElement {
   );
 }
 
-function showResult(list: HTMLElement, status: HTMLElement, r: SearchResult, ms: number): void {
-  const timing = `${countOf(r.tried, "rerun")} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}`;
+function showResult(list: HTMLElement, status: HTMLElement, r: SearchResult): void {
+  const tried = countOf(r.tried, "rerun");
   if (!r.reproducible) {
     status.textContent =
       "This record does not rerun to its own outcome on this version of the game, so no change can be tried.";
     return;
   }
   if (!r.flips.length) {
-    status.textContent = `No change we tried would have changed the outcome (${timing}): it held firm.`;
+    status.textContent = `No change we tried would have changed the outcome (${tried}): it held firm.`;
     return;
   }
-  status.textContent = `The smallest changes that would have changed the outcome (${timing}):`;
+  status.textContent = `The smallest changes that would have changed the outcome (${tried}):`;
   list.replaceChildren(...r.flips.map(flipItem));
   list.hidden = false;
 }
@@ -101,7 +103,7 @@ export function counterfactualPanel(load: RecordLoader | undefined): HTMLElement
     const answer = e.data;
     section.dataset.searchMs = answer.ok ? String(Math.round(answer.ms)) : "";
     section.dataset.totalMs = String(Math.round(performance.now() - t0));
-    if (answer.ok) showResult(list, status, answer.result, answer.ms);
+    if (answer.ok) showResult(list, status, answer.result);
     else status.textContent = `The changes could not be tried: ${answer.error}.`;
     section.dataset.flips = answer.ok ? String(answer.result.flips.length) : "0";
     done(answer.ok ? "done" : "failed");
