@@ -18,6 +18,7 @@ import { classDebrief } from "./classDebrief.ts";
 import { remoteOptions } from "./endpoint.ts";
 import { controlsPanel, editingIn, type Run, seatsPanel } from "./facilitatorPanels.ts";
 import { rosterPanel } from "./facilitatorRoster.ts";
+import { lessonPanel } from "./lessonPlan.ts";
 import { joinBox } from "./projectorView.ts";
 import { type Shell, setAddress } from "./shell.ts";
 import { connectionBanner, connectionPill, every } from "./status.ts";
@@ -73,6 +74,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     });
   };
   const controls = controlsPanel(game, run);
+  const lesson = lessonPanel(game, run, shell.storage);
   const seats = h("div", { class: "fac-seats-slot" });
   const roster = h("div", { class: "fac-roster-slot" });
   const council = h("div", { class: "fac-council" });
@@ -119,7 +121,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     h(
       "div",
       { class: "fac-body" },
-      h("div", { class: "fac-col" }, notice, status, controls.el, talks),
+      h("div", { class: "fac-col" }, notice, status, controls.el, lesson.el, talks),
       h("div", { class: "fac-col" }, roster, seats),
       h("div", { class: "fac-col" }, council),
     ),
@@ -177,6 +179,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     clock.textContent = `${clockLabel(s.hour)} · ${phase}${view.roundLabel ? ` · ${view.roundLabel}` : ""}`;
     controls.update();
     controls.tick();
+    lesson.update();
     // Rebuild the seats only when they change, and not under the facilitator's hand (an open select).
     renderSeats();
     const tk = `${threadsKey(game.session)}|${JSON.stringify(game.view.seats.map((x) => x.name))}`;
@@ -197,6 +200,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
   const stop = every(500, () => {
     if (debrief) return;
     controls.tick();
+    lesson.tick();
     renderSeats(); // a change held back while the facilitator's hand was on a seat control
   });
   shell.show(phaseOf(game.session), host, () => {
