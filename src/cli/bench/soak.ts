@@ -45,6 +45,14 @@ export function soakOptions(argv: readonly string[]): SoakOptions {
 /** SESSION_FINISHED_MINUTES for the soak's server: rooms of finished sessions close within the idle wait. */
 const FINISHED_MINUTES = 0.25;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+/** The server's resident memory, or 0 between a kill and the restart (no process to read). */
+function rssOf(server: ServerChild): number {
+  try {
+    return server.rss();
+  } catch {
+    return 0;
+  }
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the soak; progress goes to stderr, the figures are returned. */
@@ -68,11 +76,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
     const start = server.rss();
     let peak = start;
     const sampler = setInterval(() => {
-      try {
-        peak = Math.max(peak, server.rss());
-      } catch {
-        // between the kill and the restart there is no process to read
-      }
+      peak = Math.max(peak, rssOf(server));
     }, 1000);
     const settings = { url: server.url, students: options.students, paceMs: options.paceS * 1000 };
     const classes = Array.from(
@@ -86,7 +90,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
       await sleep(200); // classes arrive over a few seconds, not in one instant
     }
     const progress = setInterval(
-      () => log(`soak: ${minutes()} min ${describe(totals)}; RSS ${mb(server.rss())} MB`),
+      () => log(`soak: ${minutes()} min ${describe(totals)}; RSS ${mb(rssOf(server))} MB`),
       60_000,
     );
     let killed = false;
@@ -95,7 +99,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
       await Promise.race([sleep(1000), ...runs]);
       if (!killed && Date.now() >= t0 + options.killAt * options.minutes * 60_000) {
         killed = true;
-        log(`soak: ${minutes()} min: SIGKILL to the server (${mb(server.rss())} MB)`);
+        log(`soak: ${minutes()} min: SIGKILL to the server (${mb(rssOf(server))} MB)`);
         await server.kill();
         server = await startServerChild([], { dataDir, port, env });
         log(`soak: ${minutes()} min: server started again on port ${port} (${mb(server.rss())} MB)`);
@@ -110,6 +114,8 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
     clearInterval(sampler);
     const after = server.rss();
     log(`soak: done after ${minutes()} min ${describe(totals)}`);
+    const reasons = Object.entries(totals.refusals).sort((a, b) => b[1] - a[1]);
+    for (const [reason, n] of reasons.slice(0, 6)) log(`soak: refused ${n}×: ${reason}`);
     return figures(options, totals, { start, peak, after, killed, endedAfterS: (ended - t0) / 1000 });
   } catch (err) {
     throw new Error(`soak: ${(err as Error).message}\nserver stderr: ${server.tail().slice(-1500)}`);

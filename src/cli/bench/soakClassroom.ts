@@ -272,7 +272,10 @@ export class SoakClassroom {
     if (!sent || result.id === null) return;
     m.pending.delete(result.id);
     if (!result.ok) {
-      this.s.totals.refused++;
+      const t = this.s.totals;
+      t.refused++;
+      const reason = (result.reason ?? "?").replace(/\d+/g, "N");
+      t.refusals[reason] = (t.refusals[reason] ?? 0) + 1;
       return;
     }
     // Accepted with a note: an identical repeat of the sender's last action, answered but not written again.

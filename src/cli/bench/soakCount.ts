@@ -70,6 +70,7 @@ export interface SoakTotals {
   rejoins: number; // students who came back with a fresh join and their seat token
   refused: number; // actions the server refused (not errors: e.g. a statement after the round closed)
   repeats: number; // answered ok as a repeat of the sender's previous action, so not written again
+  refusals: Record<string, number>; // the refusals' reasons, counted
   unanswered: number; // actions without a verdict (sent as a connection or the server died)
 }
 
@@ -84,5 +85,6 @@ export const newTotals = (): SoakTotals => ({
   rejoins: 0,
   refused: 0,
   repeats: 0,
+  refusals: {},
   unanswered: 0,
 });
