@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { singleEdits } from "../../src/sim/counterfactual/candidates.ts";
+import { describeEdit } from "../../src/sim/counterfactual/describe.ts";
+import { procedures } from "../../src/sim/counterfactual/drafts.ts";
 import { rerun } from "../../src/sim/counterfactual/rerun.ts";
 import { searchCounterfactuals } from "../../src/sim/counterfactual/search.ts";
 import { buildTimeline, finalSession } from "../../src/sim/counterfactual/timeline.ts";
@@ -155,5 +158,30 @@ describe("the counterfactual search", () => {
     const capped = searchCounterfactuals(envOf("notpetya-2017"), record, { maxSingles: 5, maxPairs: 3 });
     expect(capped.tried).toBeLessThanOrEqual(1 + 5 + 3);
     for (const f of capped.flips) expect(f.edits.length).toBeLessThanOrEqual(2);
+  });
+
+  it("offers the AI chair's draft and the ally who broke silence as changes, named in words", () => {
+    const env = envOf("notpetya-2017");
+    // The first autoplayed Denmark game in which an AI ally broke silence on the AI chair's draft.
+    const t = [1, 2, 3, 4, 5, 6, 7, 8]
+      .map((seed) => buildTimeline(env, play(env, seed, soloSeats("DNK"))))
+      .find((x) => procedures(x).some((p) => !p.adopted && p.breaks.some((b) => b.by !== "DNK")));
+    if (!t) throw new Error("no notpetya seed 1–8 with an AI ally breaking silence");
+    const failed = procedures(t).find((p) => !p.adopted && p.breaks.some((b) => b.by !== "DNK"));
+    const breaker = failed?.breaks.find((b) => b.by !== "DNK")?.by ?? "";
+    const name = env.profiles.find((p) => p.code === breaker)?.name ?? "?";
+    const edits = singleEdits(t, 500);
+    const profile = edits.filter((e) => e.kind === "threshold" && e.ally === breaker);
+    expect(profile.length).toBeGreaterThan(0);
+    for (const e of profile)
+      expect(describeEdit(t, e)).toMatch(new RegExp(`^${name}’s .+ been \\d\\.\\d\\d instead of \\d\\.\\d\\d$`));
+    const talks = edits.filter(
+      (e) => e.kind === "insert" && e.event.type === "corridor.talk" && e.event.with === breaker,
+    );
+    expect(talks.length).toBeGreaterThan(0);
+    expect(describeEdit(t, talks[0] as Edit)).toMatch(new RegExp(`^you met ${name} `));
+    const chair = edits.filter((e) => e.kind === "chairText");
+    expect(chair.length).toBeGreaterThan(0);
+    for (const e of chair) expect(describeEdit(t, e)).toMatch(/^the Secretary General (softened|put) /);
   });
 });

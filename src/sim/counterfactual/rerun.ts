@@ -154,6 +154,8 @@ export function rerun(
       const ok = order === 0 && step(head.event, false);
       if (ok && head.edited) applied = true;
       if (!ok && !head.edited) dropped++;
+      // The change itself refused (a talk with no capital left): nothing changed, so no need to play on.
+      if (!ok && head.edited) return summarise(session, false, dropped, stoodIn);
     }
     if (phaseOf(session) === "debrief") break;
     let stand = 0;
