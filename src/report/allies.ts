@@ -183,7 +183,8 @@ export function allyReports(session: Session, people: readonly Person[], drafts:
     people: people.filter((p) => p.seat === a.code),
     victim: hit.has(a.code),
     finalStance: a.position?.stance ?? null,
-    finalConfidence: round3(stateConfidence(a.belief)),
+    // A networked view replaces other seats' readings with a uniform belief: no figure is better than a false one.
+    finalConfidence: a.belief.every((w) => w === a.belief[0]) ? null : round3(stateConfidence(a.belief)),
     finalHarm: round3(a.severity),
     breaks: acts(a.code, "broke silence"),
     reservations: acts(a.code, "reservation"),

@@ -132,7 +132,7 @@ ${rows ? `<table><thead><tr><th scope="col">Ally</th><th scope="col">Stance befo
 }
 
 function ally(a: AllyReport): string {
-  const facts = `${esc(playedByText(a))}${a.victim ? " · hit by the attacks" : ""} · final stance: ${esc(a.finalStance ?? "not stated")} · confidence a state is behind it: ${pct(a.finalConfidence)} · harm as it sees it: ${pct(a.finalHarm)}`;
+  const facts = `${esc(playedByText(a))}${a.victim ? " · hit by the attacks" : ""} · final stance: ${esc(a.finalStance ?? "not stated")}${a.finalConfidence === null ? "" : ` · confidence a state is behind it: ${pct(a.finalConfidence)}`} · harm as it sees it: ${pct(a.finalHarm)}`;
   return `<article class="ally"><div class="ally-head"><h3>${esc(a.name)}</h3><p class="meta">${facts}</p></div>
 ${a.arguments.length ? `<p>Argued and asked: ${a.arguments.map(esc).join("; ")}.</p>` : ""}
 ${a.talks.length ? `<p>Corridor talks:</p>${list(a.talks.map(esc))}` : ""}

@@ -106,7 +106,7 @@ function allyQuestions(session: Session, ally: AllyReport, drafts: readonly Draf
   else if (drafts.length)
     out.push("You kept silence on every draft. Did your delegation give up anything it should have defended?");
   out.push(
-    `By the end your services were ${pct(ally.finalConfidence)} confident that a state was behind the attacks; in truth it was ${ACTOR_WORDS[scenario.truth.actor]}. Which evidence mattered, and when would you have been ready to say so in public?`,
+    `${ally.finalConfidence === null ? "Your services weighed the evidence" : `By the end your services were ${pct(ally.finalConfidence)} confident that a state was behind the attacks`}; in truth it was ${ACTOR_WORDS[scenario.truth.actor]}. Which evidence mattered, and when would you have been ready to say so in public?`,
   );
   if (ally.victim) out.push("As an ally hit by the attacks, what did you ask of the Council, and what did you get?");
   return out;

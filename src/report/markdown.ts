@@ -150,7 +150,7 @@ function ally(a: AllyReport): string[] {
   return [
     `### ${mdText(a.name)}`,
     "",
-    `${mdText(playedByText(a))}${a.victim ? " · hit by the attacks" : ""} · final stance: ${a.finalStance ?? "not stated"} · confidence a state is behind it: ${pct(a.finalConfidence)} · harm as it sees it: ${pct(a.finalHarm)}`,
+    `${mdText(playedByText(a))}${a.victim ? " · hit by the attacks" : ""} · final stance: ${a.finalStance ?? "not stated"}${a.finalConfidence === null ? "" : ` · confidence a state is behind it: ${pct(a.finalConfidence)}`} · harm as it sees it: ${pct(a.finalHarm)}`,
     "",
     ...(a.arguments.length ? [`Argued and asked: ${a.arguments.map(mdText).join("; ")}.`, ""] : []),
     ...(a.talks.length ? ["Corridor talks:", "", ...a.talks.map((t) => `- ${mdText(t)}`), ""] : []),

@@ -99,7 +99,7 @@ export interface AllyReport {
   people: Person[]; // students or a team, in a classroom record
   victim: boolean;
   finalStance: StanceKind | null;
-  finalConfidence: number;
+  finalConfidence: number | null; // null where this view hides the ally's own reading (a networked view)
   finalHarm: number;
   breaks: number; // silence procedures in which it broke silence
   reservations: number; // silence procedures in which it kept silence with a reservation

@@ -3,15 +3,16 @@
  * agreement with the engine's own summary; and one fixed record's Markdown checked by small named expectations.
  */
 import { describe, expect, it } from "vitest";
-import { buildReport, reportFromJson } from "../../src/report/build.ts";
+import { buildReport, reportFromJson, reportFromSession } from "../../src/report/build.ts";
 import { reportHtml } from "../../src/report/html.ts";
 import { readReportInput } from "../../src/report/input.ts";
 import { reportMarkdown } from "../../src/report/markdown.ts";
 import type { Report } from "../../src/report/model.ts";
 import { SCENARIO_IDS } from "../../src/sim/catalog.ts";
 import { RecordError, replayRecord, type SessionRecord } from "../../src/sim/record.ts";
-import { stateOf } from "../../src/sim/session.ts";
+import { restoreSnapshot, saveSnapshot, stateOf } from "../../src/sim/session.ts";
 import { summarize } from "../../src/sim/summary.ts";
+import { redactState } from "../../src/sim/views.ts";
 import { outcomeSentence, SCORE_TEXT } from "../../src/ui/words.ts";
 import { envOf } from "../support/fixtures.ts";
 import { aiRecord, negotiatedRecord } from "../support/reportRecords.ts";
@@ -192,5 +193,32 @@ describe("records that cannot make a report", () => {
     expect(input.record).toEqual(record);
     const scenario = envOf("notpetya-2017").scenario;
     expect(buildReport(scenario, input).meta.stateHash).toBe(reportOf(record).meta.stateHash);
+  });
+});
+
+describe("a delegate's report without the record (a networked view)", () => {
+  const record = aiRecord("estonia-2007", 2);
+  const full = replayRecord(envOf("estonia-2007"), record);
+  const saved = saveSnapshot(full);
+  const view = restoreSnapshot(envOf("estonia-2007"), { ...saved, state: redactState(stateOf(full), "EST") });
+  const report = reportFromSession(view);
+
+  it("gives no figure for another seat's hidden reading, only for its own", () => {
+    expect(report.meta.fromRecord).toBe(false);
+    expect(report.allies.find((a) => a.code === "EST")?.finalConfidence).toBeTypeOf("number");
+    expect(report.allies.filter((a) => a.code !== "EST").every((a) => a.finalConfidence === null)).toBe(true);
+    const md = reportMarkdown(report);
+    expect(md.split("### Latvia")[1]?.split("\n### ")[0]).not.toContain("confidence a state is behind it");
+    expect(report.series.hours).toHaveLength(1); // no numbers over time without the record
+    expect(report.timeline.some((t) => t.kind === "confidence")).toBe(false);
+  });
+
+  it("still tells the session's story: outcome, drafts and the timeline", () => {
+    const fromRecord = reportOf(record);
+    expect(report.outcome).toEqual(fromRecord.outcome);
+    expect(report.drafts.map((d) => d.adopted)).toEqual(fromRecord.drafts.map((d) => d.adopted));
+    expect(report.timeline.filter((t) => t.kind === "decision").length).toBe(
+      fromRecord.timeline.filter((t) => t.kind === "decision").length,
+    );
   });
 });

@@ -123,7 +123,7 @@ function allyPart(a: AllyReport): HTMLElement {
     a.breaks ? `broke silence ${a.breaks === 1 ? "once" : `${a.breaks} times`}` : "",
     a.reservations ? (a.reservations === 1 ? "a reservation" : `${a.reservations} reservations`) : "",
     `${a.finalStance ? STANCE[a.finalStance] : "not stated"} at the end`,
-    `${pct(a.finalConfidence)} sure a state is behind it`,
+    a.finalConfidence === null ? "" : `${pct(a.finalConfidence)} sure a state is behind it`,
   ]
     .filter(Boolean)
     .join(" · ");
