@@ -21,7 +21,6 @@ const OFFER_FOR: Readonly<Record<string, Offer>> = {
   severity_below_threshold: "legal",
   attribution_below_threshold: "intelligence",
 };
-const OFFERS: readonly Offer[] = ["reassurance", "linkage", "legal", "intelligence", "none"];
 
 /** The profile parameter behind each reason, and which way makes the ally easier to carry. */
 const PARAM_FOR: Readonly<Record<string, { param: ParamName; sign: -1 | 1 }>> = {
@@ -114,7 +113,8 @@ function talks(t: Timeline, failed: readonly Procedure[]): Edit[] {
       for (const by of peopleSeats(t)) {
         if (by === b.by) continue;
         const matched = OFFER_FOR[b.code] ?? "reassurance";
-        for (const offer of [matched, ...OFFERS.filter((o) => o !== matched)]) {
+        // The offer that answers its reason, and a plain hearing (goodwill only); other offers answer nothing it said.
+        for (const offer of matched === "none" ? [matched] : [matched, "none" as const]) {
           const talk = (at: number): Edit => ({
             kind: "insert",
             at,

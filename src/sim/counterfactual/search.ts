@@ -20,6 +20,7 @@ import type { Edit, Flip, RunOutcome, SearchOptions, SearchResult } from "./type
 
 const DEFAULTS: Required<SearchOptions> = { maxSingles: 90, maxPairs: 24, top: 3 };
 const PAIR_POOL = 7;
+const PAIR_BREAKERS = 2;
 
 /** How big a change is (1 is one ordinary move made differently). */
 export function editCost(e: Edit): number {
@@ -146,11 +147,36 @@ export function searchCounterfactuals(env: Env, record: SessionRecord, options: 
     });
     return { ...run, finished: false }; // a flip: not a near miss
   };
-  for (const edit of singleEdits(t, o.maxSingles)) {
+  // A talk takes game time and seeded draws; a flip that a talk of no substance would also give is chance.
+  const others = bystanders(t);
+  const verdicts = new Map<Flip, boolean>();
+  const genuine = (f: Flip): boolean => {
+    const known = verdicts.get(f);
+    if (known !== undefined) return known;
+    const control = placebo(f.edits, others);
+    let verdict = true;
+    if (control) {
+      tried++;
+      const run = rerun(t, control);
+      verdict = !(run.finished && run.outcome === f.after.outcome && sameSet(run.adopted, f.after.adopted));
+    }
+    verdicts.set(f, verdict);
+    return verdict;
+  };
+  // Cheapest changes first: once `top` flips are found, a costlier single cannot rank above them, so stop.
+  const singles = singleEdits(t, o.maxSingles).sort((a, b) => editCost(a) - editCost(b));
+  let level = Number.NEGATIVE_INFINITY;
+  for (const edit of singles) {
+    const cost = editCost(edit);
+    if (cost > level) {
+      level = cost;
+      const picked = pickDistinct(flips, o.top, genuine);
+      if (picked.length >= o.top && picked.every((f) => f.cost < cost)) break;
+    }
     const run = judge([edit]);
     if (run.finished && run.applied) misses.push({ edit, run });
   }
-  if (pickDistinct(flips, o.top).length < o.top) {
+  if (pickDistinct(flips, o.top, genuine).length < o.top) {
     const pool = pairPool(misses);
     let pairs = 0;
     for (let i = 0; i < pool.length && pairs < o.maxPairs; i++)
@@ -162,15 +188,6 @@ export function searchCounterfactuals(env: Env, record: SessionRecord, options: 
         judge(a.at <= b.at ? [a, b] : [b, a]);
       }
   }
-  // A talk takes game time and seeded draws; a flip that a talk of no substance would also give is chance.
-  const others = bystanders(t);
-  const genuine = (f: Flip): boolean => {
-    const control = placebo(f.edits, others);
-    if (!control) return true;
-    tried++;
-    const run = rerun(t, control);
-    return !(run.finished && run.outcome === f.after.outcome && sameSet(run.adopted, f.after.adopted));
-  };
   return { flips: pickDistinct(flips, o.top, genuine), tried, baseline, reproducible: true };
 }
 
@@ -200,11 +217,14 @@ function placebo(edits: readonly Edit[], others: readonly AllyCode[]): Edit[] | 
   return any ? out : null;
 }
 
-/** The near misses worth pairing: those that left the fewest allies breaking silence, one per key. */
+/**
+ * The near misses worth pairing: changes after which at most PAIR_BREAKERS allies still broke silence on the
+ * last draft (a second change can win over one or two more, rarely a crowd), fewest first, one per key.
+ */
 function pairPool(misses: { edit: Edit; run: RunOutcome }[]): Edit[] {
-  const sorted = [...misses].sort(
-    (a, b) => a.run.breakers - b.run.breakers || editCost(a.edit) - editCost(b.edit) || a.edit.at - b.edit.at,
-  );
+  const sorted = misses
+    .filter((m) => m.run.breakers <= PAIR_BREAKERS)
+    .sort((a, b) => a.run.breakers - b.run.breakers || editCost(a.edit) - editCost(b.edit) || a.edit.at - b.edit.at);
   const out: Edit[] = [];
   const keys = new Set<string>();
   for (const m of sorted) {
