@@ -121,7 +121,7 @@ function console_(shell: Shell, game: RemoteGame, token: string): void {
     h(
       "div",
       { class: "fac-body" },
-      h("div", { class: "fac-col" }, notice, status, controls.el, lesson.el, talks),
+      h("div", { class: "fac-col" }, notice, status, lesson.el, controls.el, talks),
       h("div", { class: "fac-col" }, roster, seats),
       h("div", { class: "fac-col" }, council),
     ),

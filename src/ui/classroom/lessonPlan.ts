@@ -132,7 +132,8 @@ export function lessonPanel(
   const apply = h("button", { type: "button", "data-action": "use-plan-timers", class: "primary" }, "Use these timers");
   const applied = h("p", { class: "meta", role: "status" });
   const before = h("div", { class: "lesson-before" }, choice, planBox, h("div", { class: "row" }, apply), applied);
-  const progress = h("p", { class: "lesson-progress", role: "status" });
+  const [where, crisis, lessonLeft] = [h("li", {}), h("li", {}), h("li", {})];
+  const progress = h("div", { role: "status" }, h("ul", { class: "lesson-progress" }, where, crisis, lessonLeft));
   const advice = h("p", { class: "lesson-advice" });
   const during = h("div", { class: "lesson-during" }, progress, advice);
   const title = h("h2", { id: "lesson-title" }, "Lesson plan");
@@ -192,11 +193,12 @@ export function lessonPanel(
       cycleStartedAt: kept.cycleStarts[cycle - 1] ?? kept.startedAt,
     });
     const total = plan.phases.filter((x) => x.kind !== "briefing" && x.kind !== "debrief").length;
-    const where = cycle
-      ? `Cycle ${cycle} of ${total}: ${minutesLeft(p.cycleLeftMs)} left by the plan`
-      : "Before cycle 1";
-    const text = `${where} · crisis ${minutesLeft(p.crisisLeftMs)} left, then ${plan.debriefMinutes} min of debrief discussion · lesson ${minutesLeft(p.lessonLeftMs)} left`;
-    if (progress.textContent !== text) progress.textContent = text;
+    const lines: [HTMLElement, string][] = [
+      [where, cycle ? `Cycle ${cycle} of ${total}: ${minutesLeft(p.cycleLeftMs)} left by the plan` : "Before cycle 1"],
+      [crisis, `Crisis: ${minutesLeft(p.crisisLeftMs)} left, then ${plan.debriefMinutes} min of debrief discussion`],
+      [lessonLeft, `Lesson: ${minutesLeft(p.lessonLeftMs)} left`],
+    ];
+    for (const [li, text] of lines) if (li.textContent !== text) li.textContent = text;
     let note = "";
     if (p.beyondPlan)
       note = "This cycle is beyond the plan: end the session when you need the time, and summarise it in the debrief.";
