@@ -46,5 +46,6 @@ it("one classroom: sessions end and are checked, drops come back, nothing acknow
   expect(totals.lost).toBe(0);
   expect(totals.seatsOf).toBe(3 * totals.ended);
   expect(totals.seatsKept).toBe(totals.seatsOf);
+  expect(totals.seatsBack).toBe(totals.seatsOf);
   expect(totals.drops).toBeGreaterThan(0);
 });

@@ -128,7 +128,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
 function describe(t: SoakTotals): string {
   return (
     `${t.sessions} sessions (${t.ended} ended and checked), ${t.acknowledged} acknowledged, ${t.lost} lost, ` +
-    `seats kept ${t.seatsKept}/${t.seatsOf}, ${t.drops} drops, ${t.rejoins} rejoins, ${t.refused} refused, ` +
+    `seats kept ${t.seatsKept}/${t.seatsOf} (${t.seatsBack} connected), ${t.drops} drops, ${t.rejoins} rejoins, ${t.refused} refused, ` +
     `${t.repeats} repeats, ${t.unanswered} unanswered`
   );
 }
@@ -156,7 +156,7 @@ function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
       value: t.seatsOf ? Math.round((1000 * t.seatsKept) / t.seatsOf) / 10 : 0,
       unit: "%",
       target: { value: 100, better: "higher" },
-      note: `${t.seatsKept} of ${t.seatsOf} delegates connected in the seat they started in when their session ended`,
+      note: `${t.seatsKept} of ${t.seatsOf} delegates in the seat they started in when their session ended (${t.seatsBack} connected to it then, a minute and a half allowed)`,
     },
     { name: "soak.rss_start", value: mb(m.start), unit: "MB", note: "the idle server before the first class" },
     {

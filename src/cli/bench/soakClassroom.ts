@@ -141,9 +141,10 @@ export class SoakClassroom {
     }
     for (const m of this.members) for (const t of m.timers.splice(0)) clearTimeout(t);
     await until(() => this.members.every((m) => m.pending.size === 0), 3000);
-    const back = () => this.seating(true).size === students.length;
-    await until(back, 30_000);
-    const kept = seatsKept(start, this.seating(true));
+    // Everyone back (a restart just before the end takes the SDK's retries and a fresh join: up to a minute).
+    await until(() => this.seating(true).size === students.length, 90_000);
+    const kept = seatsKept(start, this.seating());
+    const connected = seatsKept(start, this.seating(true)).kept;
     const record = await this.record(code, facilitatorToken);
     const lost = lostEvents(this.acks, record);
     const t = this.s.totals;
@@ -152,6 +153,7 @@ export class SoakClassroom {
     t.lost += lost.length;
     t.seatsKept += kept.kept;
     t.seatsOf += kept.of;
+    t.seatsBack += connected;
     t.unanswered += this.members.reduce((n, m) => n + m.pending.size, 0);
     for (const l of lost.slice(0, 3)) this.s.log(`soak: LOST in ${code}: ${JSON.stringify(l)}`);
     for (const m of this.members) m.closing = true;

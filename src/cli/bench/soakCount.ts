@@ -64,8 +64,9 @@ export interface SoakTotals {
   ended: number; // sessions that reached the debrief or were ended, and whose record was checked
   acknowledged: number; // actions the server acknowledged, in the checked sessions
   lost: number; // of those, not in the record
-  seatsKept: number; // delegates back in the seat they started in, at each checked session's end
+  seatsKept: number; // delegates holding the seat they started in, at each checked session's end
   seatsOf: number;
+  seatsBack: number; // of those, connected to it then (the others were still coming back)
   drops: number; // connections cut under a student (the SDK reconnects)
   rejoins: number; // students who came back with a fresh join and their seat token
   refused: number; // actions the server refused (not errors: e.g. a statement after the round closed)
@@ -81,6 +82,7 @@ export const newTotals = (): SoakTotals => ({
   lost: 0,
   seatsKept: 0,
   seatsOf: 0,
+  seatsBack: 0,
   drops: 0,
   rejoins: 0,
   refused: 0,
