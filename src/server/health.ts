@@ -8,6 +8,8 @@ import { matchMaker } from "@colyseus/core";
 import type { Request, Response } from "express";
 import type { Registry } from "./registry.ts";
 
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
 /** How long Redis has to answer before it counts as unreachable. */
 export const REDIS_TIMEOUT_MS = 1500;
 
@@ -18,6 +20,7 @@ export interface Health {
   store: { writable: boolean; problem?: string };
   sessions: { unfinished: number; rooms: number; connections: number }; // this process's
   redis: "not configured" | "reachable" | "unreachable";
+  memory: { rssMB: number; heapUsedMB: number }; // the process's resident memory and its live JavaScript heap
 }
 
 /** Resolves true when Redis answers a read within the timeout (ioredis queues commands while it is down). */
@@ -42,6 +45,7 @@ export async function checkHealth(registry: Registry, redis: boolean): Promise<H
   if (!problem) unfinished = registry.unfinished().length;
   const redisState = !redis ? "not configured" : (await redisAnswers()) ? "reachable" : "unreachable";
   const { roomCount, ccu } = matchMaker.stats.local;
+  const memory = process.memoryUsage();
   return {
     ok: !problem && redisState !== "unreachable",
     process: registry.owner,
@@ -49,6 +53,7 @@ export async function checkHealth(registry: Registry, redis: boolean): Promise<H
     store: problem ? { writable: false, problem } : { writable: true },
     sessions: { unfinished, rooms: roomCount, connections: ccu },
     redis: redisState,
+    memory: { rssMB: mb(memory.rss), heapUsedMB: mb(memory.heapUsed) },
   };
 }
 

@@ -40,6 +40,9 @@ describe("GET /api/health", () => {
         sessions: { unfinished: 0, rooms: 0, connections: 0 },
         redis: "not configured",
       });
+      const memory = before.body.memory as { rssMB: number; heapUsedMB: number };
+      expect(memory.heapUsedMB).toBeGreaterThan(1);
+      expect(memory.rssMB).toBeGreaterThan(memory.heapUsedMB);
 
       await createSession(server.url, { scenario: "estonia-2007", seed: 1 });
       await createSession(server.url, { scenario: "estonia-2007", seed: 2 });

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Health } from "../../server/health.ts";
 import { type ServerChild, startServerChild } from "./loadServer.ts";
 import type { Figure } from "./report.ts";
 import { newTotals, type SoakTotals } from "./soakCount.ts";
@@ -45,6 +46,15 @@ export function soakOptions(argv: readonly string[]): SoakOptions {
 /** SESSION_FINISHED_MINUTES for the soak's server: rooms of finished sessions close within the idle wait. */
 const FINISHED_MINUTES = 0.25;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+/** The server's own account of itself (GET /api/health), or null when it does not answer. */
+async function serverHealth(url: string): Promise<Health | null> {
+  try {
+    return (await (await fetch(`${url}/api/health`)).json()) as Health;
+  } catch {
+    return null;
+  }
+}
+
 /** The server's resident memory, or 0 between a kill and the restart (no process to read). */
 function rssOf(server: ServerChild): number {
   try {
@@ -113,10 +123,14 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
     await sleep(options.idleS * 1000);
     clearInterval(sampler);
     const after = server.rss();
+    const health = await serverHealth(server.url);
+    log(`soak: after the sessions: ${JSON.stringify(health?.sessions)}, memory ${JSON.stringify(health?.memory)}`);
     log(`soak: done after ${minutes()} min ${describe(totals)}`);
     const reasons = Object.entries(totals.refusals).sort((a, b) => b[1] - a[1]);
     for (const [reason, n] of reasons.slice(0, 6)) log(`soak: refused ${n}×: ${reason}`);
-    return figures(options, totals, { start, peak, after, killed, endedAfterS: (ended - t0) / 1000 });
+    const heap = health?.memory.heapUsedMB ?? Number.NaN;
+    const rooms = health?.sessions.rooms ?? Number.NaN;
+    return figures(options, totals, { start, peak, after, heap, rooms, killed, endedAfterS: (ended - t0) / 1000 });
   } catch (err) {
     throw new Error(`soak: ${(err as Error).message}\nserver stderr: ${server.tail().slice(-1500)}`);
   } finally {
@@ -137,6 +151,8 @@ interface Memory {
   start: number;
   peak: number;
   after: number;
+  heap: number; // MB of live JavaScript heap then (GET /api/health)
+  rooms: number; // rooms still open then
   killed: boolean;
   endedAfterS: number;
 }
@@ -170,7 +186,7 @@ function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
       value: mb(m.after),
       unit: "MB",
       target: { value: mb(m.start * 1.1), better: "lower" },
-      note: `${o.idleS} s after every session ended and its people left (at ${Math.round(m.endedAfterS)} s; finished rooms close after ${FINISHED_MINUTES * 60} s alone); target: start + 10%${m.killed ? "; the restarted process" : ""}`,
+      note: `live heap ${m.heap} MB, ${m.rooms} rooms open; ${o.idleS} s after every session ended and its people left (at ${Math.round(m.endedAfterS)} s; finished rooms close after ${FINISHED_MINUTES * 60} s alone); target: start + 10%${m.killed ? "; the restarted process" : ""}`,
     },
   ];
 }
