@@ -60,8 +60,16 @@ const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
-  "cross-origin-opener-policy": "same-origin",
 };
+
+/**
+ * Browsers honour Cross-Origin-Opener-Policy only on secure pages and log an error for it on a plain-http school
+ * address, so it is sent only when the page came over TLS (here, or at a trusted proxy that says so).
+ */
+export function overTls(req: IncomingMessage, trustProxy: boolean | undefined): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  return trustProxy === true && String(req.headers["x-forwarded-proto"] ?? "").startsWith("https");
+}
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -156,6 +164,7 @@ export function installGate(http: HttpServer, options: GateOptions): void {
     // Colyseus takes a join's address from X-Real-IP only: set it to the one the gate counted.
     req.headers["x-real-ip"] = address;
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (overTls(req, options.trustProxy)) res.setHeader("cross-origin-opener-policy", "same-origin");
     const url = normalise(req.url);
     if (!url) return refuse(res, 400, "malformed request address");
     // Everything after the gate reads the path the gate checked.

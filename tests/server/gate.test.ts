@@ -4,12 +4,12 @@
  * the origin allow-list, security headers, and 4xx for ids that are not scenarios. Every check fails without
  * the gate.
  */
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage } from "node:http";
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import type { GameServer } from "../../src/server/gameServer.ts";
-import { API_BODY_LIMIT, FAILED_JOIN_BURST, MATCHMAKE_BODY_LIMIT } from "../../src/server/httpGate.ts";
+import { API_BODY_LIMIT, FAILED_JOIN_BURST, MATCHMAKE_BODY_LIMIT, overTls } from "../../src/server/httpGate.ts";
 import { createSession, Peer, removeTempDirs, request, startInProcess } from "./harness.ts";
 
 interface Raw {
@@ -206,6 +206,20 @@ describe("the HTTP gate", () => {
     expect(reply.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
     expect(reply.headers["x-content-type-options"]).toBe("nosniff");
     expect(reply.headers["x-frame-options"]).toBe("DENY");
+    // COOP only over TLS: a plain-http page on a school address would log an error for it in every browser.
+    expect(reply.headers["cross-origin-opener-policy"]).toBeUndefined();
+    const forged = await raw(`${server.url}/api/sessions/NOPE42`, { headers: { "x-forwarded-proto": "https" } });
+    expect(forged.headers["cross-origin-opener-policy"], "a proxy header from an untrusted client").toBeUndefined();
+  });
+
+  it("sends COOP when the page came over TLS, here or at a trusted proxy", () => {
+    const req = (encrypted: boolean, proto?: string) =>
+      ({ socket: { encrypted }, headers: proto ? { "x-forwarded-proto": proto } : {} }) as unknown as IncomingMessage;
+    expect(overTls(req(true), false)).toBe(true);
+    expect(overTls(req(false, "https"), true)).toBe(true);
+    expect(overTls(req(false, "https"), false)).toBe(false);
+    expect(overTls(req(false, "http"), true)).toBe(false);
+    expect(overTls(req(false), true)).toBe(false);
   });
 
   it("answers ids that are not scenarios with a 400, also names an object already has", async () => {
