@@ -1,6 +1,6 @@
 /**
  * Calibration against history: every bundled scenario over many seeds with AI in every seat, printed as a
- * Markdown table (the one in the README).   npm run --silent calibrate -- [--seeds 1-200]
+ * Markdown table (the one in docs/calibration.md).   npm run --silent calibrate -- [--seeds 1-200]
  */
 import { parseArgs } from "node:util";
 import { bundledRoster, bundledScenario, SCENARIO_IDS } from "../sim/catalog.ts";

@@ -3,7 +3,7 @@
  * The project's best play (`negotiator`) must beat plain play (`ai`) and the Secretariat's hint taken as it
  * stands (`secretariat`) where the model leaves room above history, pushing too hard (`maximalist`) must cost
  * Council decisions, and the Secretariat's hint must stay fair (never worse than plain play).
- * The figures behind these thresholds are printed by `npm run tournament` and recorded in the README.
+ * The figures behind these thresholds are printed by `npm run tournament` and recorded in docs/calibration.md.
  */
 import { describe, expect, it } from "vitest";
 import { meanValue, playSeeds, type Tally } from "../../src/cli/tournamentReport.ts";
