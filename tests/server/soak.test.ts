@@ -48,4 +48,5 @@ it("one classroom: sessions end and are checked, drops come back, nothing acknow
   expect(totals.seatsKept).toBe(totals.seatsOf);
   expect(totals.seatsBack).toBe(totals.seatsOf);
   expect(totals.drops).toBeGreaterThan(0);
+  expect([totals.lockedOut, totals.failed]).toEqual([0, 0]);
 });

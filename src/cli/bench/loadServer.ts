@@ -5,7 +5,7 @@
  * only (no static files).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,7 @@ export interface ServerChildOptions {
   dataDir?: string; // the caller's folder, kept after stop (to restart on the same log); else a fresh one, removed
   port?: number; // else any free port
   env?: Record<string, string>; // more environment for the server (e.g. SESSION_FINISHED_MINUTES)
+  logFile?: string; // the server's stderr is appended here too (whole, not only its tail)
 }
 
 /** Starts the server on a loopback port; `nodeArgs` go before the script (e.g. --cpu-prof). */
@@ -52,6 +53,7 @@ export async function startServerChild(
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
+    if (options.logFile) appendFileSync(options.logFile, chunk);
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";

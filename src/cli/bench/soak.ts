@@ -1,5 +1,6 @@
 /**
- * The soak (`npm run bench -- --soak [--minutes 10] [--classrooms 30] [--students 24]`): many classrooms on
+ * The soak (`npm run bench -- --soak [--minutes 10] [--classrooms 30] [--students 24]`; SOAK_SERVER_LOG=file keeps
+ * the server's log): many classrooms on
  * loopback against one game-server process (the real binary, loadServer.ts) for a lesson's length or more.
  * Each classroom runs session after session (soakClassroom.ts) with students losing and regaining their
  * connections; at a chosen moment the server is killed (SIGKILL) and started again on the same port and data
@@ -76,7 +77,8 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "cbc-soak-"));
   // A finished session's room closes once nobody has been in it for this long (the default is 10 minutes).
   const env = { SESSION_FINISHED_MINUTES: String(FINISHED_MINUTES) };
-  let server: ServerChild = await startServerChild([], { dataDir, env });
+  const logFile = process.env.SOAK_SERVER_LOG || undefined; // the server's whole log, for a run that goes wrong
+  let server: ServerChild = await startServerChild([], { dataDir, env, logFile });
   const port = Number(new URL(server.url).port);
   const totals = newTotals();
   const t0 = Date.now();
@@ -111,7 +113,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
         killed = true;
         log(`soak: ${minutes()} min: SIGKILL to the server (${mb(rssOf(server))} MB)`);
         await server.kill();
-        server = await startServerChild([], { dataDir, port, env });
+        server = await startServerChild([], { dataDir, port, env, logFile });
         log(`soak: ${minutes()} min: server started again on port ${port} (${mb(server.rss())} MB)`);
       }
     }
@@ -143,7 +145,7 @@ function describe(t: SoakTotals): string {
   return (
     `${t.sessions} sessions (${t.ended} ended and checked), ${t.acknowledged} acknowledged, ${t.lost} lost, ` +
     `seats kept ${t.seatsKept}/${t.seatsOf} (${t.seatsBack} connected), ${t.drops} drops, ${t.rejoins} rejoins, ${t.refused} refused, ` +
-    `${t.repeats} repeats, ${t.unanswered} unanswered`
+    `${t.repeats} repeats, ${t.unanswered} unanswered, ${t.lockedOut} locked out, ${t.failed} sessions failed`
   );
 }
 
@@ -166,6 +168,13 @@ function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
       unit: "events",
       target: { value: 0, better: "lower" },
       note: `of ${t.acknowledged} acknowledged in ${t.ended} sessions (${run}; ${t.drops} drops, ${t.rejoins} rejoins)`,
+    },
+    {
+      name: "soak.people_locked_out",
+      value: t.lockedOut,
+      unit: "people",
+      target: { value: 0, better: "lower" },
+      note: `could not join again for three minutes of attempts; ${t.failed} sessions could not start and were begun again`,
     },
     {
       name: "soak.seats_kept",

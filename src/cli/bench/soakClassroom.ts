@@ -94,7 +94,21 @@ export class SoakClassroom {
 
   /** Runs sessions one after another until `stop` is called; the current one is then ended and checked. */
   async run(): Promise<void> {
-    while (!this.stopping) await this.session();
+    while (!this.stopping) {
+      try {
+        await this.session();
+      } catch (err) {
+        // A class that cannot get going (its people locked out, say) is counted, and starts a new session.
+        this.s.totals.failed++;
+        this.s.log(`soak: classroom ${this.index}: ${(err as Error).message}`);
+        for (const m of this.members) {
+          m.closing = true;
+          for (const t of m.timers.splice(0)) clearTimeout(t);
+        }
+        await Promise.allSettled(this.members.map((m) => m.room?.leave(true)));
+        await sleep(10_000);
+      }
+    }
   }
 
   stop(): void {
@@ -225,7 +239,12 @@ export class SoakClassroom {
         else this.attach(m, room);
         return;
       } catch (err) {
-        if (attempt > 40) throw new Error(`classroom ${this.index}: ${m.name} cannot join: ${(err as Error).message}`);
+        if (attempt > 40) {
+          // Locked out for three minutes and more: counted, and this person stays away.
+          this.s.totals.lockedOut++;
+          this.s.log(`soak: classroom ${this.index}: ${m.name} cannot join: ${(err as Error).message}`);
+          return;
+        }
         await sleep(Math.min(5000, 250 * 2 ** attempt));
       }
     }

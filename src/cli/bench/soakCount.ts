@@ -72,6 +72,8 @@ export interface SoakTotals {
   refused: number; // actions the server refused (not errors: e.g. a statement after the round closed)
   repeats: number; // answered ok as a repeat of the sender's previous action, so not written again
   refusals: Record<string, number>; // the refusals' reasons, counted
+  lockedOut: number; // people who could not join (again) for three minutes of attempts
+  failed: number; // sessions that could not run (not everyone seated within a minute), begun again
   unanswered: number; // actions without a verdict (sent as a connection or the server died)
 }
 
@@ -88,5 +90,7 @@ export const newTotals = (): SoakTotals => ({
   refused: 0,
   repeats: 0,
   refusals: {},
+  lockedOut: 0,
+  failed: 0,
   unanswered: 0,
 });
