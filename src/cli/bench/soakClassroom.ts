@@ -149,7 +149,8 @@ export class SoakClassroom {
     this.schedule(facilitator, this.s.noteEveryMs, () => this.note(facilitator), this.s.noteEveryMs);
     await until(() => this.phase === "debrief" || this.stopping, Number.POSITIVE_INFINITY);
     // The soak is over: end the session (again every 10 s, should the server be restarting).
-    while (this.phase !== "debrief") {
+    for (let tries = 0; this.phase !== "debrief"; tries++) {
+      if (tries >= 6 || (tries > 0 && !facilitator.room)) throw new Error("the session could not be ended");
       await this.facilitate(facilitator, { op: "end" });
       await until(() => this.phase === "debrief", 10_000);
     }
