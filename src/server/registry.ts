@@ -81,7 +81,7 @@ export class Registry {
       finished: false,
       owner: this.owner,
     });
-    if (address) this.creators.set(code, address);
+    this.creators.set(code, address); // "" when the caller did not say: it still counts against the limit
     return { code, facilitatorToken };
   }
 

@@ -139,7 +139,14 @@ function throughDirector(id: string, seed: number, seat: SeatId, pace: Pace, swi
   beats.forEach((beat, i) => {
     expect(game.record.events.length).toBe(i);
     if (beat.director) {
-      for (let k = 0; k < 10_000 && game.record.events.length === i; k++) vi.advanceTimersToNextTimer();
+      for (let k = 0; k < 10_000 && game.record.events.length === i; k++) {
+        // The response waits while the player could join a coalition: they let it pass at the model's time.
+        if (director.awaitsCoalition()) {
+          vi.advanceTimersByTime(Math.max(0, beat.at - (Date.now() - t0)));
+          director.passResponse();
+        }
+        vi.advanceTimersToNextTimer();
+      }
       expect(game.record.events[i]).toEqual(beat.event);
     } else {
       vi.advanceTimersByTime(beat.at - (Date.now() - t0));

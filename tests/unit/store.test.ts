@@ -52,12 +52,16 @@ describe("Store", () => {
     store.close(); // closing twice is harmless
 
     const reopened = new Store(dir);
-    expect(reopened.session("ABCDEF")).toEqual({ ...session("ABCDEF"), timers, pausedMs: 12_346 });
+    // Last activity starts at creation (expiry.ts reads it after a restart).
+    const created = session("ABCDEF");
+    expect(reopened.session("ABCDEF")).toEqual({ ...created, activeAt: created.createdAt, timers, pausedMs: 12_346 });
     expect(reopened.events("ABCDEF")).toEqual(EVENTS);
-    // An upsert changes the name and the seat; the token a person was given stays theirs.
+    // An upsert writes what the session says now: the name, the seat and the token (a class list's name gets the
+    // token of the student who claims it); the people's other fields default for rows saved without them.
+    const person = { adviser: false, roster: false, joinedAt: null, device: "" };
     expect(reopened.players("ABCDEF")).toEqual([
-      { player: "p1", name: "Ann B.", tokenHash: "11", seat: null },
-      { player: "p2", name: "Bo", tokenHash: "22", seat: null },
+      { player: "p1", name: "Ann B.", tokenHash: "changed", seat: null, ...person },
+      { player: "p2", name: "Bo", tokenHash: "22", seat: null, ...person },
     ]);
     reopened.close();
   });
