@@ -105,6 +105,13 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       const room = matchMaker.getLocalRoomById(roomId);
       return Boolean(room) && (token === null || room.hasReservedSeat(sessionId, token));
     },
+    sessionEnded: (code) => {
+      try {
+        return store.session(code)?.finished === true;
+      } catch {
+        return false; // a damaged row: counted as any failure
+      }
+    },
   });
   const address = http.address() as AddressInfo;
   port = address.port;

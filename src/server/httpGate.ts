@@ -19,6 +19,11 @@ export interface GateOptions {
    * reconnection token (a guess); true also for a join whose reservation merely expired (a slow server).
    */
   seatKnown?: (roomId: string, sessionId: string, reconnectionToken: string | null) => boolean;
+  /**
+   * Whether a code names a session that existed and has ended (finished, or closed unused). A class whose
+   * session just ended may all try to reconnect at once from one school address: those are not guesses.
+   */
+  sessionEnded?: (code: string) => boolean;
 }
 
 /** Largest matchmaking request body (a join carries a code, a name and a token). */
@@ -105,6 +110,8 @@ function refuse(res: ServerResponse, status: number, error: string, extra: Recor
 }
 
 const isJoinRoute = (path: string) => /^\/matchmake\/(joinById|reconnect|join)\b/.test(path);
+/** The room a join or reconnection names in its path (joinById/<code>, reconnect/<code>), if it names one. */
+const namedRoom = (path: string) => /^\/matchmake\/(?:joinById|reconnect)\/([\w-]+)/.exec(path)?.[1];
 
 /**
  * A matchmaking answer that says the request guessed wrong (no such room, a wrong token, refused options),
@@ -177,7 +184,8 @@ export function installGate(http: HttpServer, options: GateOptions): void {
       if (!mayJoin(address, joins))
         return refuse(res, 429, "too many join attempts from this address: wait a moment", { "retry-after": "10" });
       res.on("finish", () => {
-        if (isWrongGuess(res.statusCode)) failedGuess(address);
+        const room = namedRoom(url.pathname);
+        if (isWrongGuess(res.statusCode) && !(room && options.sessionEnded?.(room))) failedGuess(address);
       });
     }
     for (const listener of onRequest) listener.call(http, req, res);
@@ -205,7 +213,8 @@ export function installGate(http: HttpServer, options: GateOptions): void {
       roomId &&
       sessionId &&
       options.seatKnown &&
-      !options.seatKnown(roomId, sessionId, url.searchParams.get("reconnectionToken"))
+      !options.seatKnown(roomId, sessionId, url.searchParams.get("reconnectionToken")) &&
+      !options.sessionEnded?.(roomId)
     )
       failedGuess(address);
     for (const listener of onUpgrade) listener.call(http, req, socket, head);

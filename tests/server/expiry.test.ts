@@ -85,6 +85,38 @@ describe("sessions that close by themselves", () => {
     expect((await downloadRecord(server.url, created)).status).toBe(200);
   });
 
+  it("does not count a class reconnecting to its ended session as guesses against its school's address", async () => {
+    const server = await start({ expiry: { idleMs: 60_000, finishedMs: 300, checkMs: 100 } });
+    const ended = await createSession(server.url, { ...BODY, autoStart: true });
+    const facilitator = await Peer.join(server.url, { code: ended.code, facilitatorToken: ended.facilitatorToken });
+    expect(await facilitator.facilitate({ op: "end" })).toMatchObject({ ok: true });
+    await facilitator.leave();
+    await closed(server, ended.code);
+    // Thirty phones behind one school address try to come back to the session that ended.
+    const school = fetchFrom("127.0.0.11");
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const reply = await school(`${server.url}/matchmake/reconnect/${ended.code}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ reconnectionToken: `phone${i}` }),
+      });
+      statuses.push(reply.status);
+    }
+    expect(statuses.filter((s) => s === 429)).toEqual([]);
+    // The same address guessing codes that never existed is still made to wait.
+    const guesses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const reply = await school(`${server.url}/matchmake/reconnect/NOPE${String(i).padStart(2, "0")}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ reconnectionToken: "x" }),
+      });
+      guesses.push(reply.status);
+    }
+    expect(guesses.slice(-3)).toEqual([429, 429, 429]);
+  });
+
   it("does not bring back, after a restart, sessions that were already idle", async () => {
     const dataDir = tempDir();
     const slowCheck = { idleMs: 600, finishedMs: 600, checkMs: 60_000 };
