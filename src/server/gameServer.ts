@@ -105,9 +105,9 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
       const room = matchMaker.getLocalRoomById(roomId);
       return Boolean(room) && (token === null || room.hasReservedSeat(sessionId, token));
     },
-    sessionEnded: (code) => {
+    sessionKnown: (code) => {
       try {
-        return store.session(code)?.finished === true;
+        return store.session(code) !== null;
       } catch {
         return false; // a damaged row: counted as any failure
       }

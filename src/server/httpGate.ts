@@ -20,10 +20,12 @@ export interface GateOptions {
    */
   seatKnown?: (roomId: string, sessionId: string, reconnectionToken: string | null) => boolean;
   /**
-   * Whether a code names a session that existed and has ended (finished, or closed unused). A class whose
-   * session just ended may all try to reconnect at once from one school address: those are not guesses.
+   * Whether a code names a session this server has created (running, ended or closed unused). Codes are what a
+   * guesser can find; reconnection and seat tokens are long random secrets. So a failed join or reconnection
+   * to a real session is not a guess: a class behind one school address whose tokens went stale (the server
+   * restarted, the session ended) must not be locked out for it.
    */
-  sessionEnded?: (code: string) => boolean;
+  sessionKnown?: (code: string) => boolean;
 }
 
 /** Largest matchmaking request body (a join carries a code, a name and a token). */
@@ -185,7 +187,7 @@ export function installGate(http: HttpServer, options: GateOptions): void {
         return refuse(res, 429, "too many join attempts from this address: wait a moment", { "retry-after": "10" });
       res.on("finish", () => {
         const room = namedRoom(url.pathname);
-        if (isWrongGuess(res.statusCode) && !(room && options.sessionEnded?.(room))) failedGuess(address);
+        if (isWrongGuess(res.statusCode) && !(room && options.sessionKnown?.(room))) failedGuess(address);
       });
     }
     for (const listener of onRequest) listener.call(http, req, res);
@@ -206,7 +208,7 @@ export function installGate(http: HttpServer, options: GateOptions): void {
       socket.end("HTTP/1.1 429 Too Many Requests\r\nretry-after: 10\r\nconnection: close\r\n\r\n");
       return;
     }
-    // A connection to a room is a join (or a reconnection with a token): a wrong one is a guess.
+    // A connection to a room is a join (or a reconnection with a token): one to a code never issued is a guess.
     const roomId = /\/[\w-]+\/([\w-]+)$/.exec(url.pathname)?.[1];
     const sessionId = url.searchParams.get("sessionId");
     if (
@@ -214,7 +216,7 @@ export function installGate(http: HttpServer, options: GateOptions): void {
       sessionId &&
       options.seatKnown &&
       !options.seatKnown(roomId, sessionId, url.searchParams.get("reconnectionToken")) &&
-      !options.sessionEnded?.(roomId)
+      !options.sessionKnown?.(roomId)
     )
       failedGuess(address);
     for (const listener of onUpgrade) listener.call(http, req, socket, head);
