@@ -86,6 +86,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
   try {
     await sleep(2000);
     const start = server.rss();
+    const heapStart = (await serverHealth(server.url))?.memory.heapUsedMB ?? Number.NaN;
     let peak = start;
     const sampler = setInterval(() => {
       peak = Math.max(peak, rssOf(server));
@@ -132,7 +133,16 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
     for (const [reason, n] of reasons.slice(0, 6)) log(`soak: refused ${n}×: ${reason}`);
     const heap = health?.memory.heapUsedMB ?? Number.NaN;
     const rooms = health?.sessions.rooms ?? Number.NaN;
-    return figures(options, totals, { start, peak, after, heap, rooms, killed, endedAfterS: (ended - t0) / 1000 });
+    return figures(options, totals, {
+      start,
+      peak,
+      after,
+      heapStart,
+      heap,
+      rooms,
+      killed,
+      endedAfterS: (ended - t0) / 1000,
+    });
   } catch (err) {
     throw new Error(`soak: ${(err as Error).message}\nserver stderr: ${server.tail().slice(-1500)}`);
   } finally {
@@ -153,6 +163,7 @@ interface Memory {
   start: number;
   peak: number;
   after: number;
+  heapStart: number; // MB of live JavaScript heap of the idle server before the first class (GET /api/health)
   heap: number; // MB of live JavaScript heap then (GET /api/health)
   rooms: number; // rooms still open then
   killed: boolean;
@@ -184,6 +195,12 @@ function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
       note: `${t.seatsKept} of ${t.seatsOf} delegates in the seat they started in when their session ended (${t.seatsBack} connected to it then, a minute and a half allowed)`,
     },
     { name: "soak.rss_start", value: mb(m.start), unit: "MB", note: "the idle server before the first class" },
+    {
+      name: "soak.heap_start",
+      value: m.heapStart,
+      unit: "MB",
+      note: "the idle server's live JavaScript heap before the first class (against the heap after the sessions)",
+    },
     {
       name: "soak.rss_peak",
       value: mb(m.peak),
