@@ -10,22 +10,9 @@ import { parseArgs } from "node:util";
 import { materialsHtml } from "../materials/html.ts";
 import { bundledRoster, SCENARIO_IDS } from "../sim/catalog.ts";
 import { ScenarioError } from "../sim/scenarioLoader.ts";
-import { chromiumAvailable, chromiumMissingMessage, launchChromium } from "./browser.ts";
+import { chromiumAvailable, chromiumMissingMessage } from "./browser.ts";
 import { loadScenario, UsageError } from "./loadScenario.ts";
-
-/** Renders self-contained HTML to an A4 PDF with the print stylesheet; no request leaves the page. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.route("**/*", (route) => route.abort());
-    await page.setContent(html, { waitUntil: "load" });
-    await page.emulateMedia({ media: "print" });
-    return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await browser.close();
-  }
-}
+import { htmlToPdf } from "./reportPdf.ts";
 
 function write(path: string, data: string | Buffer): void {
   try {
