@@ -74,7 +74,7 @@ function allyMove(view: BotView): Move | null {
   }
   if (view.phase === "response") {
     const spec = view.legal.find((m) => m.type === "coalition.join");
-    if (!spec || spec.type !== "coalition.join") return null;
+    if (spec?.type !== "coalition.join") return null;
     const tried = new Set(s.decisions.filter((d) => d.cycle === s.cycle && !d.adopted).flatMap((d) => d.measures));
     const j = ownJudgement(view, []);
     const measure = spec.measures.find((m) => tried.has(m) && j?.wants.includes(m));

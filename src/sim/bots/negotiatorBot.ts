@@ -69,7 +69,7 @@ function offerAgainst(reasons: readonly { code: string }[]): Offer {
 /** The next predicted holdout on measure m to work on, with the offer that answers it, or null. */
 function nextTalk(view: BotView, m: MeasureId, wording: Wording): { with: AllyCode; offer: Offer } | null {
   const spec = view.legal.find((x) => x.type === "corridor.talk");
-  if (!spec || spec.type !== "corridor.talk") return null;
+  if (spec?.type !== "corridor.talk") return null;
   const met = new Set(talksThisCycle(view).map((t) => t.with));
   // Allies who broke silence on this measure before come first, then the predicted holdouts furthest from
   // yes whose objection an offer can answer; objections on harm alone no offer can answer.
