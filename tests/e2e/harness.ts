@@ -120,7 +120,8 @@ export async function openTab(h: Harness, viewport: Viewport = DESKTOP): Promise
     async shot(name) {
       const size = page.viewportSize() ?? viewport;
       const path = join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`);
-      await page.screenshot({ path, animations: "disabled" });
+      // A loaded CI machine can starve the renderer for a while: a picture may wait longer than an action.
+      await page.screenshot({ path, animations: "disabled", timeout: 90_000 });
       return path;
     },
     close: () => context.close(),
