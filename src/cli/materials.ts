@@ -13,6 +13,7 @@ import { ScenarioError } from "../sim/scenarioLoader.ts";
 import { chromiumAvailable, chromiumMissingMessage } from "./browser.ts";
 import { loadScenario, UsageError } from "./loadScenario.ts";
 import { htmlToPdf } from "./reportPdf.ts";
+import { runCli } from "./runCli.ts";
 
 function write(path: string, data: string | Buffer): void {
   try {
@@ -53,16 +54,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (err) {
-  if (
-    err instanceof UsageError ||
-    err instanceof ScenarioError ||
-    (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`materials: ${(err as Error).message.split("\n")[0]}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
+await runCli("materials", main, [UsageError, ScenarioError]);

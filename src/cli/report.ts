@@ -15,6 +15,7 @@ import { RecordError } from "../sim/record.ts";
 import { readText, UsageError } from "./loadScenario.ts";
 import { chartAssets } from "./reportAssets.ts";
 import { NoChromiumError, writePdf } from "./reportPdf.ts";
+import { runCli } from "./runCli.ts";
 
 const FORMATS = ["md", "html", "csv", "json", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
@@ -78,15 +79,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  if (
-    err instanceof UsageError ||
-    err instanceof RecordError ||
-    err instanceof NoChromiumError ||
-    (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`report: ${(err as Error).message.split("\n")[0]}\n`);
-    process.exit(2);
-  }
-  throw err;
-});
+await runCli("report", main, [UsageError, RecordError, NoChromiumError]);

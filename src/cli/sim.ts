@@ -16,6 +16,7 @@ import { createEnv, createSession, type SeatPlan, type Session } from "../sim/se
 import { summarize } from "../sim/summary.ts";
 import { VariationError } from "../sim/variation.ts";
 import { loadScenario, readText, UsageError } from "./loadScenario.ts";
+import { runCli } from "./runCli.ts";
 import { runStudy } from "./study.ts";
 import { transcriptLines } from "./transcript.ts";
 
@@ -111,18 +112,4 @@ function replay(path: string): void {
   process.stdout.write(`${JSON.stringify(summarize(session))}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (err) {
-  if (
-    err instanceof UsageError ||
-    err instanceof ScenarioError ||
-    err instanceof RecordError ||
-    err instanceof VariationError ||
-    (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`sim: ${(err as Error).message.split("\n")[0]}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
+await runCli("sim", main, [UsageError, ScenarioError, RecordError, VariationError]);

@@ -14,6 +14,7 @@ import { createEnv } from "../sim/session.ts";
 import type { Env, SeatId } from "../sim/state.ts";
 import { BotFault, resolveBot } from "./botFile.ts";
 import { loadScenario, UsageError } from "./loadScenario.ts";
+import { runCli } from "./runCli.ts";
 import { jsonLine, markdownTable, playSeeds, type Tally } from "./tournamentReport.ts";
 
 function parseSeeds(text: string): { from: number; to: number } {
@@ -97,16 +98,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (err) {
-  if (
-    err instanceof UsageError ||
-    err instanceof ScenarioError ||
-    (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-  ) {
-    process.stderr.write(`tournament: ${(err as Error).message.split("\n")[0]}\n`);
-    process.exit(2);
-  }
-  throw err;
-}
+await runCli("tournament", main, [UsageError, ScenarioError]);
