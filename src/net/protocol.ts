@@ -212,6 +212,22 @@ export interface ViewMessage {
   revealed: boolean; // the facilitator has revealed the truth (or the session is over)
 }
 
+/** Where a value sits in the state: object keys and array indices from the top. */
+export type PatchPath = (string | number)[];
+/** A change to the state: `[path, value]` puts the value there (replacing what was), `[path]` deletes the key. */
+export type PatchOp = [PatchPath, unknown] | [PatchPath];
+
+/**
+ * A `view` that updates the previous one sent to the same connection (src/net/viewPatch.ts merges it): `seq`,
+ * `phase`, `log`, `clock` and `revealed` always; `seats`, `waiting`, `people` and `viewer` only when they
+ * changed; `patch` instead of `state`: the state's changes since that view, applied in order.
+ */
+export type ViewUpdate = Omit<ViewMessage, "state" | "seats" | "waiting" | "people" | "viewer"> &
+  Partial<Pick<ViewMessage, "seats" | "waiting" | "people" | "viewer">> & { patch: PatchOp[] };
+
+/** What a `view` message carries: the complete view (a connection's first, or after it missed one) or an update. */
+export type ViewFrame = ViewMessage | ViewUpdate;
+
 /** `result` (server → client): the outcome of an `act` or `facilitate` message. */
 export interface ResultMessage {
   id: number | null;

@@ -20,8 +20,10 @@ import {
   REMOVED_CODE,
   type ResultMessage,
   ROOM_NAME,
+  type ViewFrame,
   type ViewMessage,
 } from "./protocol.ts";
+import { mergeView } from "./viewPatch.ts";
 
 /**
  * connecting → connected ⇄ reconnecting → lost (still retrying, slowly) → closed (left on purpose); removed
@@ -177,10 +179,10 @@ export class RemoteGame implements CouncilGame {
     room.reconnection.maxRetries = SDK_RETRIES;
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the server sent nothing")), FIRST_VIEW_TIMEOUT_MS);
-      room.onMessage("view", (view: ViewMessage) => {
+      room.onMessage("view", (frame: ViewFrame) => {
         if (room !== this.room) return;
         try {
-          this.receive(view);
+          this.receive(mergeView(this.view ?? null, frame));
         } catch (err) {
           this.connectionNote = `This view could not be shown: ${(err as Error).message}`;
           reject(err);
@@ -241,7 +243,7 @@ export class RemoteGame implements CouncilGame {
     }
   }
 
-  /** Applies a view: appends its log, rebuilds the session, remembers a delegate's seat token. */
+  /** Applies a view (an update already merged): appends its log, rebuilds the session, keeps the seat token. */
   private receive(view: ViewMessage): void {
     const scenario = bundledScenario(view.scenario);
     if (!scenario) throw new Error(`this version of the game does not have the scenario "${view.scenario}"`);

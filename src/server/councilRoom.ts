@@ -21,7 +21,7 @@ import { BLOCKED } from "./people.ts";
 import { isCorridorMessage, messageLimiter, RateLimiter, TOO_MANY_MESSAGES } from "./rateLimit.ts";
 import type { Registry } from "./registry.ts";
 import { secretMatches } from "./seats.ts";
-import { ViewBatch } from "./viewBatch.ts";
+import { type ViewBase, ViewBatch } from "./viewBatch.ts";
 
 export const SeatSchema = schema(
   { ally: t.string(), name: t.string(), connected: t.boolean(), ai: t.boolean() },
@@ -41,6 +41,7 @@ interface Connection {
   viewer: Viewer;
   player: string | null;
   logSent: number; // log entries this connection already has
+  base: ViewBase | null; // what its last view gave it (the next is an update of it), null before the first
   away: boolean; // dropped, waiting for the client to reconnect (already counted as closed)
   floodLoggedAt: number; // when a flood from this connection was last logged
 }
@@ -49,6 +50,7 @@ const newConnection = (viewer: Viewer, player: string | null): Connection => ({
   viewer,
   player,
   logSent: 0,
+  base: null,
   away: false,
   floodLoggedAt: 0,
 });
@@ -95,6 +97,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
   private eventsSync: unknown = null; // the pending update of the status's event count
   private expiry!: SessionExpiry; // when the room closes by itself (idle, or finished and left)
   private expiryCheck: ReturnType<typeof setInterval> | undefined;
+  private publishing: ReturnType<typeof setImmediate> | null = null; // the broadcast of this turn's changes
+  private readonly replies: (() => void)[] = []; // results waiting for that broadcast (views go first)
 
   override onCreate(options: CouncilRoomOptions): void {
     this.roomId = options.code;
@@ -104,7 +108,7 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     this.setState(new CouncilStatus());
     this.state.code = options.code;
     this.state.scenario = this.council.session.env.scenario.id;
-    this.unsubscribe = this.council.onChange(() => this.publish());
+    this.unsubscribe = this.council.onChange(() => this.schedulePublish());
     this.onMessage("act", (client, raw) => this.handle(client, "act", raw));
     this.onMessage("facilitate", (client, raw) => this.handle(client, "facilitate", raw));
     this.onMessage("*", (client, type) =>
@@ -187,6 +191,9 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
 
   override onDispose(): void {
     clearInterval(this.expiryCheck);
+    if (this.publishing) clearImmediate(this.publishing);
+    this.publishing = null;
+    this.replies.length = 0;
     this.unsubscribe();
     this.registry.close(this.roomId, this);
   }
@@ -269,7 +276,8 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     if (reason && !ok && this.worthLogging(client, reason))
       this.registry.log(`${this.roomId} ${client.sessionId}: rejected: ${printable(reason)}`);
     const message: ResultMessage = { id, ok, reason };
-    client.send("result", message);
+    if (this.publishing) this.replies.push(() => client.send("result", message));
+    else client.send("result", message);
   }
 
   /** A flood is logged once per connection every 10 seconds, not once per message. */
@@ -281,6 +289,18 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
     if (!connection || now - connection.floodLoggedAt < 10_000) return false;
     connection.floodLoggedAt = now;
     return true;
+  }
+
+  /**
+   * Broadcasts once the event loop's turn is over, however many changes it brought: under load, the actions
+   * that arrived together reach each connection as one view. Results held meanwhile follow their views.
+   */
+  private schedulePublish(): void {
+    this.publishing ??= setImmediate(() => {
+      this.publishing = null;
+      this.publish();
+      for (const send of this.replies.splice(0)) send();
+    });
   }
 
   /** Sends every connection what changed for it. */
@@ -310,9 +330,15 @@ export class CouncilRoom extends Room<{ state: CouncilStatus }> {
         ...(team ? { team } : {}),
       };
     }
-    // The frame client.send("view", view) would send, with the view packed by the batch.
-    const view = batch.encode(connection.viewer, full ? 0 : connection.logSent, VIEW_FRAME_HEADER);
+    // The frame client.send("view", view) would send, with the view (or its update) packed by the batch.
+    const view = batch.encode(
+      connection.viewer,
+      full ? 0 : connection.logSent,
+      VIEW_FRAME_HEADER,
+      full ? null : connection.base,
+    );
     connection.logSent = view.logEnd;
+    connection.base = view.base;
     client.enqueueRaw(view.bytes);
   }
 

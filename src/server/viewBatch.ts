@@ -6,9 +6,14 @@
  * the shared parts are packed once (msgpack, as @colyseus/core packs messages) and each view's bytes are
  * joined from them. They decode to exactly what
  * `CouncilSession.view` returns for that connection (tests/unit/viewBatch.test.ts checks it).
+ *
+ * A connection that has the previous broadcast's view is sent an update instead (src/net/viewPatch.ts): the
+ * fields that changed and the state's changes as a patch, a few hundred bytes where the whole view is 8–11 kB.
+ * What each connection has is its `ViewBase`; the patches from one base are worked out once per broadcast.
  */
 import { Packr } from "msgpackr";
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
+import { diffInto } from "../net/viewPatch.ts";
 import { stateOf } from "../sim/session.ts";
 import type { LogEntry } from "../sim/state.ts";
 import { type Audience, entryVisible, redactLog, seatPrivate } from "../sim/views.ts";
@@ -63,11 +68,71 @@ function layout<K extends string>(object: object, open: readonly K[]): (Uint8Arr
 type SeatSlot = "allies" | "talks" | "capital";
 const SEAT_SLOTS: readonly SeatSlot[] = ["allies", "talks", "capital"];
 
+/** A seat's own parts of the state, as its view has them (`ally` is null for a seat that is not an ally). */
+interface OwnParts {
+  index: number; // the ally's place in `state.allies`, -1 for none
+  ally: unknown;
+  talks: unknown;
+  capital: unknown;
+}
+
+/**
+ * What a connection was last sent, for the next update: its audience, the state it has (the shared public
+ * state plus its seat's own parts, or the facilitator's state) and the packed fields an update may leave out.
+ */
+export interface ViewBase {
+  audience: string;
+  state: object;
+  own: OwnParts | null;
+  seats: Uint8Array;
+  waiting: Uint8Array;
+  people: Uint8Array;
+  viewer: Uint8Array;
+}
+
+/** One patch operation, packed, with the path it changes. */
+interface PackedOp {
+  path: (string | number)[];
+  bytes: Uint8Array;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a === b || Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
+const KEYS = new Map<string, Uint8Array>();
+const packedKey = (key: string) => {
+  let bytes = KEYS.get(key);
+  if (!bytes) {
+    bytes = pack(key);
+    KEYS.set(key, bytes);
+  }
+  return bytes;
+};
+
+/** The changes from `before` to `after`, under `path`, packed one by one. */
+function packedDiff(before: unknown, after: unknown, path: (string | number)[]): PackedOp[] {
+  const ops: Parameters<typeof diffInto>[3] = [];
+  diffInto(before, after, path, ops);
+  return ops.map((op) => ({ path: op[0], bytes: pack(op) }));
+}
+
 /** The public allies packed one after the other behind their array header, and where each one starts. */
 interface Allies {
   bytes: Buffer;
   starts: number[]; // starts[i] is where ally i begins; starts[n] is the end
 }
+
+/** The fields of an update, in the complete view's order (`patch` where `state` is). */
+const UPDATE_FIELDS = [
+  "code",
+  "scenario",
+  "seq",
+  "phase",
+  "patch",
+  "log",
+  "seats",
+  "waiting",
+  "people",
+  "clock",
+] as const;
 
 export class ViewBatch {
   private readonly council: CouncilSession;
@@ -78,6 +143,10 @@ export class ViewBatch {
   private allies: Allies | null = null;
   private readonly states = new Map<string, Uint8Array[]>(); // by audience, in parts
   private readonly logs = new Map<string, Uint8Array>(); // by the index the entries start from (and audience)
+  private readonly owns = new Map<string, OwnParts>(); // by seat audience
+  private readonly fields = new Map<string, Uint8Array>(); // the template's fields, packed
+  private readonly patches = new Map<object, PackedOp[]>(); // by the base state or own parts they start from
+  private facilitatorState: object | null = null;
 
   constructor(council: CouncilSession) {
     this.council = council;
@@ -86,20 +155,128 @@ export class ViewBatch {
   }
 
   /**
-   * The msgpack bytes of `council.view(viewer, logFrom)` after `prefix` (a frame header), and the log length
-   * that view brings the viewer to.
+   * The msgpack bytes of the view `council.view(viewer, logFrom)` after `prefix` (a frame header) — or of an
+   * update to it when `base` (what the connection was last sent) allows one — with the log length the view
+   * brings the viewer to and the connection's base from now on.
    */
-  encode(viewer: Viewer, logFrom: number, prefix?: Uint8Array): { bytes: Buffer; logEnd: number } {
+  encode(
+    viewer: Viewer,
+    logFrom: number,
+    prefix?: Uint8Array,
+    base: ViewBase | null = null,
+  ): { bytes: Buffer; logEnd: number; base: ViewBase } {
+    const audience = audienceOf(viewer);
+    const next = this.baseFor(viewer, audience);
+    const logEnd = Math.max(logFrom, this.template.log.entries.length);
+    const update = base?.audience === audience ? this.update(base, next, logFrom, audience) : null;
     const parts: Uint8Array[] = prefix ? [prefix] : [];
-    for (const part of this.view) {
-      if (part === "state") parts.push(...this.state(viewer));
-      else if (part === "log") parts.push(this.log(logFrom, audienceOf(viewer)));
-      else if (part === "viewer") parts.push(pack(viewer));
-      else if (part === "seats") parts.push(this.packedSeats(viewer.kind === "facilitator"));
-      else if (part === "people") parts.push(pack(viewer.kind === "facilitator" ? this.council.people.status() : []));
-      else parts.push(part);
+    if (update) parts.push(...update);
+    else
+      for (const part of this.view) {
+        if (part === "state") parts.push(...this.state(viewer));
+        else if (part === "log") parts.push(this.log(logFrom, audience));
+        else if (part === "viewer") parts.push(next.viewer);
+        else if (part === "seats") parts.push(next.seats);
+        else if (part === "people") parts.push(next.people);
+        else parts.push(part);
+      }
+    return { bytes: join(parts), logEnd, base: next };
+  }
+
+  /** What a connection has once this batch's view for `viewer` is sent. */
+  private baseFor(viewer: Viewer, audience: string): ViewBase {
+    const facilitator = audience === "facilitator";
+    return {
+      audience,
+      state: facilitator ? this.fullState() : this.template.state,
+      own: facilitator || audience === "public" ? null : this.own(audience),
+      seats: this.packedSeats(facilitator),
+      waiting: this.field("waiting"),
+      people: facilitator ? pack(this.council.people.status()) : this.field("people"),
+      viewer: pack(viewer),
+    };
+  }
+
+  /**
+   * The parts of an update from `base` to `next` (map header first), or null when the connection needs the
+   * complete view (a change above a seat's own parts, which a patch of the shared state cannot carry).
+   */
+  private update(base: ViewBase, next: ViewBase, logFrom: number, audience: string): Uint8Array[] | null {
+    const patch = this.patch(base, next);
+    if (!patch) return null;
+    const pairs: Uint8Array[] = [];
+    let n = 0;
+    const add = (key: string, value: Uint8Array) => {
+      pairs.push(packedKey(key), value);
+      n++;
+    };
+    for (const key of UPDATE_FIELDS) {
+      if (key === "patch") add(key, patch);
+      else if (key === "log") add(key, this.log(logFrom, audience));
+      else if (key === "seats" || key === "waiting" || key === "people") {
+        if (!sameBytes(base[key], next[key])) add(key, next[key]);
+      } else add(key, this.field(key));
     }
-    return { bytes: join(parts), logEnd: Math.max(logFrom, this.template.log.entries.length) };
+    if (!sameBytes(base.viewer, next.viewer)) add("viewer", next.viewer);
+    add("revealed", this.field("revealed"));
+    return [mapHeader(n), ...pairs];
+  }
+
+  /** The packed patch from the state of `base` to that of `next`, or null when it cannot be one. */
+  private patch(base: ViewBase, next: ViewBase): Uint8Array | null {
+    const shared = this.memo(base.state, () => packedDiff(base.state, next.state, []));
+    const own = next.own;
+    if (!base.own || !own) return join([arrayHeader(shared.length), ...shared.map((op) => op.bytes)]);
+    if (shared.some((op) => op.path.length === 0 || (op.path[0] === "allies" && op.path.length === 1))) return null;
+    // The seat's own ally, talks and capital replace the shared ones: their changes come from its own parts.
+    const mine = (op: PackedOp) =>
+      op.path[0] === "talks" || op.path[0] === "capital" || (op.path[0] === "allies" && op.path[1] === own.index);
+    const before = base.own;
+    if (before.index !== own.index) return null;
+    const ownOps = this.memo(before, () => [
+      ...(own.index >= 0 ? packedDiff(before.ally, own.ally, ["allies", own.index]) : []),
+      ...packedDiff(before.talks, own.talks, ["talks"]),
+      ...packedDiff(before.capital, own.capital, ["capital"]),
+    ]);
+    const ops = [...shared.filter((op) => !mine(op)), ...ownOps];
+    return join([arrayHeader(ops.length), ...ops.map((op) => op.bytes)]);
+  }
+
+  /** Patches from one base, worked out once per batch (every connection in step shares its base). */
+  private memo(from: object, diff: () => PackedOp[]): PackedOp[] {
+    let ops = this.patches.get(from);
+    if (!ops) {
+      ops = diff();
+      this.patches.set(from, ops);
+    }
+    return ops;
+  }
+
+  /** A field of the template view, packed once. */
+  private field(key: string): Uint8Array {
+    let packed = this.fields.get(key);
+    if (!packed) {
+      packed = pack(this.template[key as keyof ViewMessage]);
+      this.fields.set(key, packed);
+    }
+    return packed;
+  }
+
+  private fullState(): object {
+    this.facilitatorState ??= this.council.view({ kind: "facilitator" }, 0).state;
+    return this.facilitatorState;
+  }
+
+  private own(audience: string): OwnParts {
+    let own = this.owns.get(audience);
+    if (!own) {
+      const full = stateOf(this.council.session);
+      const index = full.allies.findIndex((a) => a.code === audience);
+      const mine = seatPrivate(full, audience);
+      own = { index, ally: index < 0 ? null : full.allies[index], talks: mine.talks, capital: mine.capital };
+      this.owns.set(audience, own);
+    }
+    return own;
   }
 
   private packedSeats(withPlayers: boolean): Uint8Array {
@@ -137,7 +314,7 @@ export class ViewBatch {
     const audience = audienceOf(viewer);
     let parts = this.states.get(audience);
     if (!parts) {
-      parts = audience === "facilitator" ? [pack(this.council.view(viewer, 0).state)] : this.seatState(audience);
+      parts = audience === "facilitator" ? [pack(this.fullState())] : this.seatState(audience);
       this.states.set(audience, parts);
     }
     return parts;
@@ -148,17 +325,15 @@ export class ViewBatch {
    * seat's own talks and capital (packed from the same redaction the unbatched view uses).
    */
   private seatState(audience: string): Uint8Array[] {
-    const full = stateOf(this.council.session);
-    const own = full.allies.findIndex((a) => a.code === audience);
-    const mine = seatPrivate(full, audience);
+    const mine = this.own(audience);
     const allies = this.publicAllies();
     const ownAllies =
-      own < 0
+      mine.index < 0
         ? [allies.bytes]
         : [
-            allies.bytes.subarray(0, allies.starts[own]),
-            pack(stateOf(this.council.session).allies[own]),
-            allies.bytes.subarray(allies.starts[own + 1]),
+            allies.bytes.subarray(0, allies.starts[mine.index]),
+            pack(mine.ally),
+            allies.bytes.subarray(allies.starts[mine.index + 1]),
           ];
     this.stateLayout ??= layout(this.template.state, SEAT_SLOTS);
     return this.stateLayout.flatMap((part) =>

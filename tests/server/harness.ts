@@ -9,7 +9,8 @@ import { connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import type { ResultMessage, ViewMessage } from "../../src/net/protocol.ts";
+import type { ResultMessage, ViewFrame, ViewMessage } from "../../src/net/protocol.ts";
+import { isCompleteView, mergeView } from "../../src/net/viewPatch.ts";
 import { type GameServer, startGameServer } from "../../src/server/gameServer.ts";
 import type { LogEntry } from "../../src/sim/state.ts";
 
@@ -87,6 +88,7 @@ export class Peer {
   view: ViewMessage | null = null;
   log: LogEntry[] = [];
   views = 0;
+  updates = 0; // views that came as an update of the previous one (merged into `view`)
   readonly results: ResultMessage[] = [];
   readonly problems: string[] = []; // views whose log did not continue the one we had
   left: number | null = null; // the close code once the SDK gave up on the room
@@ -97,7 +99,7 @@ export class Peer {
 
   private constructor(room: Room) {
     this.room = room;
-    room.onMessage("view", (view: ViewMessage) => this.receive(view));
+    room.onMessage("view", (frame: ViewFrame) => this.receive(frame));
     room.onMessage("result", (result: ResultMessage) => {
       this.results.push(result);
       this.notify();
@@ -202,8 +204,10 @@ export class Peer {
     return this.room.leave();
   }
 
-  private receive(view: ViewMessage): void {
+  private receive(frame: ViewFrame): void {
+    const view = mergeView(this.view, frame);
     this.views++;
+    if (!isCompleteView(frame)) this.updates++;
     if (view.log.from === 0) this.log = [...view.log.entries];
     else if (view.log.from === this.log.length) this.log.push(...view.log.entries);
     else this.problems.push(`view at seq ${view.seq}: log from ${view.log.from}, but we had ${this.log.length}`);

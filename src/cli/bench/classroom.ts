@@ -17,7 +17,8 @@
 import { Client, type Room } from "@colyseus/sdk";
 import seedrandom from "seedrandom";
 import { withBusyRetry } from "../../net/joinRetry.ts";
-import type { ResultMessage, ViewMessage } from "../../net/protocol.ts";
+import type { ResultMessage, ViewFrame, ViewMessage } from "../../net/protocol.ts";
+import { mergeView } from "../../net/viewPatch.ts";
 import { bundledScenario } from "../../sim/catalog.ts";
 import { availableAt, MEASURES } from "../../sim/measures.ts";
 import { isViewFrame, peekSeq } from "./peekView.ts";
@@ -77,6 +78,7 @@ export class Classroom {
   private readonly early = new Map<number, { t: number; by: number }[]>(); // arrivals before the sender knew
   private readonly rng: () => number;
   private allies: string[] = []; // the Council's ally codes, from the facilitator's first view
+  private view: ViewMessage | null = null; // the facilitator's latest (updates merged)
   private phase = ""; // as the facilitator's views say
   private round = 0;
   private stopped = false;
@@ -143,7 +145,9 @@ export class Classroom {
     this.members.push(member);
     room.onMessage("result", (result: ResultMessage) => this.onResult(member, result));
     if (!peek)
-      room.onMessage("view", (view: ViewMessage) => {
+      room.onMessage("view", (frame: ViewFrame) => {
+        const view = mergeView(this.view, frame);
+        this.view = view;
         if (!this.allies.length) this.allies = view.state.allies.map((a) => a.code);
         this.phase = view.phase;
         this.round = view.state.round;

@@ -9,7 +9,8 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import seedrandom from "seedrandom";
-import type { ResultMessage, ViewMessage } from "../../net/protocol.ts";
+import type { ResultMessage, ViewFrame, ViewMessage } from "../../net/protocol.ts";
+import { isCompleteView, mergeView } from "../../net/viewPatch.ts";
 import { isViewFrame, peekSeq } from "./peekView.ts";
 import {
   type Acknowledged,
@@ -255,7 +256,7 @@ export class SoakClassroom {
     m.room = room;
     m.full = true;
     room.reconnection.maxRetries = SDK_RETRIES;
-    room.onMessage("view", (view: ViewMessage) => this.onView(m, view));
+    room.onMessage("view", (frame: ViewFrame) => this.onView(m, frame));
     room.onMessage("result", (result: ResultMessage) => this.onResult(m, result));
     room.onReconnect(() => {
       m.full = true; // the server sends a full view again
@@ -279,13 +280,13 @@ export class SoakClassroom {
     };
   }
 
-  private onView(m: Member, view: ViewMessage): void {
-    m.lastSeq = view.seq;
+  private onView(m: Member, frame: ViewFrame): void {
+    m.lastSeq = frame.seq;
     m.full = false;
-    if (m.facilitator) this.view = view;
-    else if (view.viewer.kind === "player") {
-      m.seat = view.viewer.seat;
-      m.join = { code: view.code, name: m.name, seatToken: view.viewer.seatToken };
+    if (m.facilitator) this.view = mergeView(this.view, frame);
+    else if (isCompleteView(frame) && frame.viewer.kind === "player") {
+      m.seat = frame.viewer.seat;
+      m.join = { code: frame.code, name: m.name, seatToken: frame.viewer.seatToken };
     }
   }
 
