@@ -1,22 +1,15 @@
 /**
- * The app shell: menu → scenario → role → council → debrief, URL parameters, autosave and resume, record
- * import and export. The engine is the only authority; this file wires screens to a LocalGame.
+ * The app shell: the menu, URL parameters, and the screens it opens. Everything past the menu loads when it is
+ * first needed (lazyScreen.ts): solo games with the engine (solo.ts), the classroom, the printable materials and
+ * About. A first visit downloads the menu, the reading bar and the council room's code (fetched while the
+ * player reads the menu), nothing else.
  */
-import { LocalGame } from "../net/localGame.ts";
-import { bundledScenario } from "../sim/catalog.ts";
-import { phaseOf } from "../sim/session.ts";
-import type { SeatId } from "../sim/state.ts";
-import type { Route, Shell } from "./classroom/shell.ts";
-import { councilScreen } from "./council/screen.ts";
-import { Director } from "./director.ts";
-import { h } from "./dom.ts";
+import type { LocalGame } from "../net/localGame.ts";
+import type { Route } from "./classroom/shell.ts";
 import { startGuide } from "./guide/index.ts";
-import { loadPace } from "./pace.ts";
-import { aboutScreen } from "./screens/about.ts";
-import { debriefScreen } from "./screens/debrief.ts";
+import { type Failed, loadingScreen, openers } from "./lazyScreen.ts";
 import { menuScreen } from "./screens/menu.ts";
-import { rolesScreen } from "./screens/roles.ts";
-import { scenariosScreen } from "./screens/scenarios.ts";
+import type { Solo, SoloShell } from "./solo.ts";
 
 export interface AppOptions {
   root: HTMLElement;
@@ -27,9 +20,20 @@ export interface AppOptions {
   forgetLink(): void;
 }
 
+/** Where LocalGame autosaves (src/net/localGame.ts AUTOSAVE_KEY): the shell looks without loading the engine. */
+export const AUTOSAVE_KEY = "case-by-case.autosave";
+
+function hasAutosave(storage: Storage | null): boolean {
+  try {
+    return !!storage?.getItem(AUTOSAVE_KEY);
+  } catch {
+    return false;
+  }
+}
+
 export function startApp(options: AppOptions): void {
   const { root, storage } = options;
-  const guide = startGuide(storage); // the reading bar, the glossary and the guided first game
+  const guide = startGuide(storage); // the reading bar and the glossary; the guide's cards come with a game
   let teardown: () => void = () => {};
   // Fetch the council room (and Phaser, its own chunk) while the player reads the menus.
   let roomModule: Promise<typeof import("../scenes/mountCouncil.ts")> | null = null;
@@ -38,7 +42,7 @@ export function startApp(options: AppOptions): void {
     return roomModule;
   };
 
-  const show = (phase: string, el: HTMLElement, onLeave?: () => void) => {
+  const place = (phase: string, el: HTMLElement, onLeave?: () => void) => {
     teardown();
     teardown = onLeave ?? (() => {});
     root.dataset.phase = phase;
@@ -47,28 +51,88 @@ export function startApp(options: AppOptions): void {
     el.querySelector<HTMLElement>("h1")?.focus?.();
     window.scrollTo(0, 0);
   };
+  const { open, navigated } = openers(
+    (what) =>
+      place(
+        "loading",
+        loadingScreen(what, () => menu()),
+      ),
+    (message) => menu(message),
+  );
+  const show = (phase: string, el: HTMLElement, onLeave?: () => void) => {
+    navigated();
+    place(phase, el, onLeave);
+  };
 
+  const shell: SoloShell = {
+    storage,
+    show,
+    setPhase: (phase) => {
+      root.dataset.phase = phase;
+    },
+    menu: (message) => menu(message ?? null),
+    loadRoom,
+    randomSeed: options.randomSeed,
+    guide,
+    open,
+    autoplay: options.params.get("autoplay") === "1",
+  };
+
+  // The solo games and the engine: one download, the first time a game, a scenario or a saved game is needed.
+  let soloModule: Promise<Solo> | null = null;
+  const loadSolo = () => {
+    soloModule ??= import("./solo.ts").then((m) => m.soloGames(shell));
+    soloModule.catch(() => {
+      soloModule = null; // the next attempt downloads it again
+    });
+    return soloModule;
+  };
+  const withSolo = (what: string, then: (solo: Solo) => void, failed?: Failed) => open(what, loadSolo, then, failed);
+
+  /** The menu; its Continue button needs the engine (to replay the autosave), so only when there is one. */
   function menu(message: string | null = null): void {
-    const saved = LocalGame.resume(storage);
+    if (!hasAutosave(storage)) {
+      showMenu(message, null);
+      return;
+    }
+    withSolo(
+      "your saved game",
+      (solo) => showMenu(message, solo.saved()),
+      (failure) => showMenu(message ?? failure, null),
+    );
+  }
+
+  function showMenu(message: string | null, saved: LocalGame | null): void {
     show(
       "menu",
       menuScreen(
         {
-          solo: scenarios,
-          guided: () => {
-            guide.enable();
-            newGame("estonia-2007", options.randomSeed(), "EST", false);
-          },
-          resume: saved ? () => play(saved, false) : null,
-          load: (file) => void loadFile(file),
+          solo: () => withSolo("the crises", (solo) => solo.scenarios()),
+          guided: () => withSolo("the game", (solo) => solo.guided()),
+          resume: saved ? () => withSolo("your saved game", (solo) => solo.play(saved)) : null,
+          load: (file) => withSolo("the game", (solo) => void solo.loadFile(file)),
           classroom: () => networked({ to: "hub", mode: "classroom" }),
           workshop: () => networked({ to: "hub", mode: "workshop" }),
           join: () => networked({ to: "join", code: null }),
-          materials,
+          materials: () =>
+            open(
+              "the printable materials",
+              () => import("./screens/materials.ts"),
+              (m) =>
+                show(
+                  "materials",
+                  m.materialsScreen(() => menu()),
+                ),
+            ),
           about: () =>
-            show(
-              "about",
-              aboutScreen(() => menu()),
+            open(
+              "the About page",
+              () => import("./screens/about.ts"),
+              (m) =>
+                show(
+                  "about",
+                  m.aboutScreen(() => menu()),
+                ),
             ),
         },
         message,
@@ -76,136 +140,12 @@ export function startApp(options: AppOptions): void {
     );
   }
 
-  /** The printable materials (loaded on demand: the generator is not part of the game's first download). */
-  function materials(): void {
-    import("./screens/materials.ts").then(
-      (m) =>
-        show(
-          "materials",
-          m.materialsScreen(() => menu()),
-        ),
-      (err: unknown) => menu(`The printable materials could not be loaded: ${(err as Error).message}`),
-    );
-  }
-
-  /** Classroom and workshop screens (loaded on demand: solo play never downloads the multiplayer client). */
+  /** Classroom and workshop screens (solo play never downloads the multiplayer client). */
   function networked(route: Route): void {
-    const shell: Shell = {
-      storage,
-      show,
-      setPhase: (phase) => {
-        root.dataset.phase = phase;
-      },
-      menu: (message) => menu(message ?? null),
-      loadRoom,
-      randomSeed: options.randomSeed,
-    };
-    import("./classroom/index.ts").then(
+    open(
+      "the classroom screens",
+      () => import("./classroom/index.ts"),
       (m) => m.openClassroom(shell, route),
-      (err: unknown) => menu(`The classroom screens could not be loaded: ${(err as Error).message}`),
-    );
-  }
-
-  function scenarios(): void {
-    show(
-      "scenarios",
-      scenariosScreen(
-        (id) => roles(id),
-        () => menu(),
-      ),
-    );
-  }
-
-  function roles(id: string): void {
-    show(
-      "roles",
-      rolesScreen(id, (role) => newGame(id, options.randomSeed(), role, false), scenarios, storage),
-    );
-  }
-
-  function newGame(scenarioId: string, seed: number, role: SeatId, autoplay: boolean): void {
-    const seats =
-      role === "chair" ? { role, chair: "human" as const, humans: [] } : { role, chair: "ai" as const, humans: [role] };
-    try {
-      play(LocalGame.start(scenarioId, seed, seats, storage), autoplay);
-    } catch (err) {
-      menu(`Could not start: ${(err as Error).message}`);
-    }
-  }
-
-  async function loadFile(file: File): Promise<void> {
-    try {
-      play(LocalGame.fromRecord(JSON.parse(await file.text()), storage), false);
-    } catch (err) {
-      menu(`${file.name}: ${(err as Error).message}`);
-    }
-  }
-
-  function play(game: LocalGame, autoplay: boolean): void {
-    if (game.finished) {
-      debrief(game);
-      return;
-    }
-    const you: SeatId = game.record.seats.role;
-    const director = new Director(game, { you, autoplay, pace: loadPace(storage), storage });
-    const screen = councilScreen(game, director, you, () => menu());
-    const unguide = guide.follow(game, director, you);
-    screen.refresh(); // before it is shown: the browser then styles the screen once, complete
-    show(phaseOf(game.session), screen.el);
-    director.onTick = () => screen.tick();
-    const unsubscribe = game.subscribe(() => {
-      root.dataset.phase = phaseOf(game.session);
-      if (game.finished) debrief(game);
-    });
-    let alive = true;
-    let room: { destroy(): void } | null = null;
-    teardown = () => {
-      alive = false;
-      director.stop();
-      unguide();
-      unsubscribe();
-      room?.destroy(); // before it was ready, the screen does not know it yet
-      screen.destroy();
-    };
-    director.start();
-    void loadRoom()
-      .then(({ mountCouncil }) => {
-        if (!alive) return; // the player has left the council already
-        room = mountCouncil(screen.roomHost, {
-          onSelect: (code) => code && screen.el.querySelector<HTMLButtonElement>(`[data-seat="${code}"]`)?.click(),
-          onReady: (ready) => screen.attachRoom(ready),
-        });
-      })
-      .catch((err: unknown) => {
-        screen.roomHost.replaceChildren(
-          h(
-            "p",
-            { class: "notice" },
-            `The council room could not be drawn (${(err as Error).message}); the panels still work.`,
-          ),
-        );
-        screen.roomHost.dataset.ready = "fallback";
-      });
-  }
-
-  function debrief(game: LocalGame): void {
-    const { scenario, seed, seats } = game.record;
-    const autoplay = options.params.get("autoplay") === "1";
-    show(
-      "debrief",
-      debriefScreen(game.session, {
-        sameSeed: () => newGame(scenario.id, seed, seats.role, autoplay),
-        newSeed: () => newGame(scenario.id, options.randomSeed(), seats.role, autoplay),
-        exportRecord: () => {
-          const a = h("a", {
-            href: URL.createObjectURL(new Blob([game.exportText()], { type: "application/json" })),
-            download: `case-by-case-${scenario.id}-seed${seed}.json`,
-          });
-          a.click();
-        },
-        report: { load: () => JSON.parse(game.exportText()), fileStem: `case-by-case-${scenario.id}-seed${seed}` },
-        menu: () => menu(),
-      }),
     );
   }
 
@@ -224,19 +164,26 @@ export function startApp(options: AppOptions): void {
   }
   const scenarioId = p.get("scenario");
   if (scenarioId) {
-    if (!bundledScenario(scenarioId)) {
-      menu(`Unknown scenario "${scenarioId}" in the link.`);
-      return;
-    }
-    const seedText = p.get("seed");
-    const seed = seedText !== null && /^-?\d+$/.test(seedText) ? Number(seedText) : options.randomSeed();
-    const roleText = (p.get("role") ?? "chair").toUpperCase();
-    const role: SeatId = roleText === "CHAIR" ? "chair" : roleText;
-    newGame(scenarioId, seed, role, p.get("autoplay") === "1");
-    options.forgetLink();
+    withSolo("the game", (solo) => {
+      if (!solo.startLink(p)) {
+        menu(`Unknown scenario "${scenarioId}" in the link.`);
+        return;
+      }
+      options.forgetLink();
+    });
     return;
   }
-  const saved = LocalGame.resume(storage);
-  if (saved && !saved.finished) play(saved, false);
-  else menu();
+  if (!hasAutosave(storage)) {
+    menu();
+    return;
+  }
+  withSolo(
+    "your saved game",
+    (solo) => {
+      const saved = solo.saved();
+      if (saved && !saved.finished) solo.play(saved);
+      else showMenu(null, saved);
+    },
+    (failure) => showMenu(failure, null),
+  );
 }

@@ -67,8 +67,10 @@ export function jsSizes(distDir: string): { app: number; phaser: number; netlib:
 
 /**
  * gzip -9 size of the game's own JavaScript a first page load fetches: the entry script and the modules
- * index.html preloads, without the Phaser chunk (what loads later — the debrief's report, the counterfactual
- * worker, the classroom, printable materials — is in the total above, not here).
+ * index.html preloads, without the Phaser chunk. A first visit opens the menu, which needs nothing more (an e2e
+ * test, tests/e2e/lazyScreens.test.ts, checks that the menu fetches no other script). What loads later (the
+ * engine and scenarios with the first game, the debrief, the classroom, printable materials) is in the total
+ * above, web.app_js_gzip; what a game link fetches before its table is ready is web.council_link_js_gzip.
  */
 export function firstLoadJs(distDir: string): { bytes: number; files: number } {
   const html = readFileSync(join(distDir, "index.html"), "utf8");
@@ -77,9 +79,15 @@ export function firstLoadJs(distDir: string): { bytes: number; files: number } {
   ];
   const files = [...new Set(named.map((m) => m[1] as string))].filter((f) => !/(^|\/)phaser/.test(f));
   if (files.length === 0) throw new Error(`no entry script in ${join(distDir, "index.html")}`);
+  return { bytes: gzipOf(distDir, files), files: files.length };
+}
+
+/** gzip -9 bytes of these files of a build (paths relative to it), the Phaser chunk left out. */
+export function gzipOf(distDir: string, files: readonly string[]): number {
   let bytes = 0;
-  for (const file of files) bytes += gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
-  return { bytes, files: files.length };
+  for (const file of files)
+    if (!/(^|\/)phaser/.test(file)) bytes += gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+  return bytes;
 }
 
 /** Builds the bare Phaser page with the project's Vite config (same chunking, target and minifier). */
@@ -98,8 +106,11 @@ export async function buildBare(): Promise<void> {
 
 type ReadyWindow = Window & { __readyAt?: number; __readyHow?: string };
 
-/** Milliseconds from navigation start until the page says it is ready (#room or body data-ready). */
-async function timeToReady(browser: Browser, url: string): Promise<number> {
+/**
+ * Milliseconds from navigation start until the page says it is ready (#room or body data-ready). `scripts`, when
+ * given, collects the paths of the JavaScript files the page fetched on the way (e.g. "assets/index-abc.js").
+ */
+async function timeToReady(browser: Browser, url: string, scripts?: Set<string>): Promise<number> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addInitScript(() => {
@@ -122,6 +133,10 @@ async function timeToReady(browser: Browser, url: string): Promise<number> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    page.on("response", (r) => {
+      const path = new URL(r.url()).pathname.replace(/^\//, "");
+      if (path.endsWith(".js")) scripts?.add(path);
+    });
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => (window as ReadyWindow).__readyAt !== undefined, null, {
       timeout: 60_000,
@@ -138,8 +153,11 @@ async function timeToReady(browser: Browser, url: string): Promise<number> {
   }
 }
 
-/** Alternates the council and the bare page in fresh contexts (one unmeasured warm-up each). */
-export async function loadTimes(): Promise<{ council: number[]; bare: number[] }> {
+/**
+ * Alternates the council and the bare page in fresh contexts (one unmeasured warm-up each); `councilScripts` are
+ * the JavaScript files the council link's warm-up load fetched until its table was ready.
+ */
+export async function loadTimes(): Promise<{ council: number[]; bare: number[]; councilScripts: string[] }> {
   const servers: Served[] = [];
   let browser: Browser | null = null;
   try {
@@ -148,7 +166,8 @@ export async function loadTimes(): Promise<{ council: number[]; bare: number[] }
     const bare = await serve(BARE_DIR);
     servers.push(bare);
     browser = await launchChromium();
-    await timeToReady(browser, app.url + COUNCIL_URL);
+    const councilScripts = new Set<string>();
+    await timeToReady(browser, app.url + COUNCIL_URL, councilScripts);
     await timeToReady(browser, bare.url + BARE_URL);
     const council: number[] = [];
     const floor: number[] = [];
@@ -156,7 +175,7 @@ export async function loadTimes(): Promise<{ council: number[]; bare: number[] }
       council.push(await timeToReady(browser, app.url + COUNCIL_URL));
       floor.push(await timeToReady(browser, bare.url + BARE_URL));
     }
-    return { council, bare: floor };
+    return { council, bare: floor, councilScripts: [...councilScripts] };
   } finally {
     await browser?.close();
     for (const s of servers) await s.close();
@@ -200,6 +219,12 @@ export async function webBenchmarks(): Promise<Figure[]> {
     const bare = median(t.bare);
     const range = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
     figures.push(
+      {
+        name: "web.council_link_js_gzip",
+        value: kb(gzipOf(APP_DIR, t.councilScripts)),
+        unit: "kB",
+        note: `gzip -9 of the game's own JS a fresh load of ${COUNCIL_URL} fetched until its table was ready (${t.councilScripts.filter((f) => !/(^|\/)phaser/.test(f)).length} files: the menu's, the engine, the scenarios, the council's panels and room; without Phaser)`,
+      },
       {
         name: "web.council_ready",
         value: Math.round(council),

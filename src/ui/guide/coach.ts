@@ -9,6 +9,7 @@ import { phaseOf, stateOf } from "../../sim/session.ts";
 import type { SeatId } from "../../sim/state.ts";
 import type { Director } from "../director.ts";
 import { button, h } from "../dom.ts";
+import { type GuideState, guideState, readStored as read, setGuideState, writeStored as write } from "./state.ts";
 import {
   GUIDE_STEPS,
   type GuideLook,
@@ -18,8 +19,6 @@ import {
   parseGuideText,
 } from "./steps.ts";
 
-/** Storage key of the guide's state: absent (never offered), "on", "off" (declined or skipped), "done". */
-export const GUIDE_KEY = "case-by-case.guide";
 const SEEN_KEY = "case-by-case.guide.seen";
 
 const LOOK: Record<GuideLook, { selector: string; words: string }> = {
@@ -51,24 +50,9 @@ function bringIntoView(target: HTMLElement | null): void {
 export interface Coach {
   host: HTMLElement;
   state(): string | null;
-  setState(value: "on" | "off" | "done"): void;
+  setState(value: GuideState): void;
   /** Guides this game if the guide is on; returns the function that stops following it. */
   follow(game: LocalGame, director: Director, you: SeatId): () => void;
-}
-
-function read(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-function write(storage: Storage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // Storage disabled: the guide forgets at the next reload.
-  }
 }
 
 export function coach(storage: Storage | null, openGlossary: (term: string) => void): Coach {
@@ -126,8 +110,8 @@ export function coach(storage: Storage | null, openGlossary: (term: string) => v
 
   const api: Coach = {
     host,
-    state: () => read(storage, GUIDE_KEY),
-    setState: (value) => write(storage, GUIDE_KEY, value),
+    state: () => guideState(storage),
+    setState: (value) => setGuideState(storage, value),
     follow(game, director, you) {
       if (api.state() !== "on") return () => {};
       const gameKey = `${game.record.scenario.id}:${game.record.seed}:${you}`;
