@@ -17,6 +17,7 @@ import { CouncilRoom, setRegistry } from "./councilRoom.ts";
 import type { ExpiryOptions } from "./expiry.ts";
 import { healthHandler } from "./health.ts";
 import { installGate } from "./httpGate.ts";
+import { MemoryRelease } from "./memory.ts";
 import { realClock } from "./pacer.ts";
 import { Registry } from "./registry.ts";
 import { staticFiles } from "./staticServer.ts";
@@ -37,6 +38,7 @@ export interface GameServerOptions {
   expiry?: ExpiryOptions; // when idle and finished sessions close (SESSION_IDLE_MINUTES, SESSION_FINISHED_MINUTES)
   allowedOrigins?: readonly string[]; // other sites whose pages may call this server (ALLOWED_ORIGINS)
   publicUrl?: string; // the address students use when it is not this machine's own (PUBLIC_URL)
+  releaseAfterMs?: number; // with no session open this long, memory goes back to the system (memory.ts)
 }
 
 export interface GameServer {
@@ -63,6 +65,8 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     expiry: options.expiry,
   });
   setRegistry(registry);
+  const memory = new MemoryRelease({ openSessions: () => registry.openCount, log, afterMs: options.releaseAfterMs });
+  registry.onClosed = () => memory.sessionClosed();
 
   const app = express();
   app.disable("x-powered-by");
@@ -133,6 +137,7 @@ export async function startGameServer(options: GameServerOptions): Promise<GameS
     registry,
     http,
     close: async () => {
+      memory.stop();
       await server.gracefullyShutdown(false);
       store.close();
     },

@@ -20,7 +20,11 @@ export interface Health {
   store: { writable: boolean; problem?: string };
   sessions: { unfinished: number; rooms: number; connections: number }; // this process's
   redis: "not configured" | "reachable" | "unreachable";
-  memory: { rssMB: number; heapUsedMB: number }; // the process's resident memory and its live JavaScript heap
+  /**
+   * The process's resident memory; its live JavaScript heap and the heap's reserved size; memory outside the
+   * heap that JavaScript objects hold (buffers: `externalMB`, of which `arrayBuffersMB`).
+   */
+  memory: { rssMB: number; heapUsedMB: number; heapTotalMB: number; externalMB: number; arrayBuffersMB: number };
 }
 
 /** Resolves true when Redis answers a read within the timeout (ioredis queues commands while it is down). */
@@ -53,7 +57,13 @@ export async function checkHealth(registry: Registry, redis: boolean): Promise<H
     store: problem ? { writable: false, problem } : { writable: true },
     sessions: { unfinished, rooms: roomCount, connections: ccu },
     redis: redisState,
-    memory: { rssMB: mb(memory.rss), heapUsedMB: mb(memory.heapUsed) },
+    memory: {
+      rssMB: mb(memory.rss),
+      heapUsedMB: mb(memory.heapUsed),
+      heapTotalMB: mb(memory.heapTotal),
+      externalMB: mb(memory.external),
+      arrayBuffersMB: mb(memory.arrayBuffers),
+    },
   };
 }
 

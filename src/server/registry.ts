@@ -41,6 +41,8 @@ export class Registry {
   private readonly maxSessions: number;
   private readonly perAddress: number;
   private readonly creators = new Map<string, string>(); // code → the address that created it (while it runs)
+  /** Hears that a session closed (the server releases memory once none is open: memory.ts). */
+  onClosed: () => void = () => {};
 
   constructor(options: RegistryOptions) {
     this.maxSessions = options.maxSessions ?? MAX_SESSIONS;
@@ -141,6 +143,12 @@ export class Registry {
     this.open_.delete(code);
     this.owners.delete(code);
     this.creators.delete(code);
+    this.onClosed();
+  }
+
+  /** Sessions open in this process (finished or not). */
+  get openCount(): number {
+    return this.open_.size;
   }
 
   /** A session's record from the durable store (a session that is over, or that another process runs). */
