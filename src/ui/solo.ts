@@ -41,6 +41,7 @@ export interface Solo {
 
 /** The debrief's code (with its counterfactual panel) is fetched while the game is played, not with the menu. */
 const loadDebrief = () => import("./screens/debrief.ts");
+const prefetchDebrief = () => void loadDebrief().catch(() => {}); // a failure is reported when the game ends
 
 export function soloGames(shell: SoloShell): Solo {
   const { storage, guide } = shell;
@@ -113,7 +114,10 @@ export function soloGames(shell: SoloShell): Solo {
         if (!alive) return; // the player has left the council already
         room = mountCouncil(screen.roomHost, {
           onSelect: (code) => code && screen.el.querySelector<HTMLButtonElement>(`[data-seat="${code}"]`)?.click(),
-          onReady: (ready) => screen.attachRoom(ready),
+          onReady: (ready) => {
+            screen.attachRoom(ready);
+            prefetchDebrief(); // once the table is drawn: the download does not delay it
+          },
         });
       })
       .catch((err: unknown) => {
@@ -125,8 +129,8 @@ export function soloGames(shell: SoloShell): Solo {
           ),
         );
         screen.roomHost.dataset.ready = "fallback";
-      })
-      .finally(() => void loadDebrief().catch(() => {})); // a failure is reported when the game ends
+        prefetchDebrief();
+      });
   }
 
   function debrief(game: LocalGame): void {
