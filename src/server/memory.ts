@@ -72,12 +72,13 @@ export class MemoryRelease {
   private async release(): Promise<void> {
     this.timer = null;
     if (!this.collect || this.options.openSessions() > 0) return;
-    const before = process.memoryUsage().rss;
+    const before = process.memoryUsage();
     await this.collect({ type: "major", execution: "async", flavor: "last-resort" });
     this.releases++;
     const after = process.memoryUsage();
     this.options.log(
-      `no session open: memory released (${mb(before)} → ${mb(after.rss)} MB resident, ${mb(after.heapUsed)} MB live heap)`,
+      `no session open: memory released (${mb(before.rss)} → ${mb(after.rss)} MB resident; heap reserved ` +
+        `${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, ${mb(after.heapUsed)} MB live)`,
     );
   }
 }
