@@ -23,6 +23,9 @@ export interface AppOptions {
 /** Where LocalGame autosaves (src/net/localGame.ts AUTOSAVE_KEY): the shell looks without loading the engine. */
 export const AUTOSAVE_KEY = "case-by-case.autosave";
 
+/** The menu's buttons that need the engine (solo.ts). */
+const GAME_ACTIONS = new Set(["solo", "guided", "continue", "load"]);
+
 function hasAutosave(storage: Storage | null): boolean {
   try {
     return !!storage?.getItem(AUTOSAVE_KEY);
@@ -103,41 +106,50 @@ export function startApp(options: AppOptions): void {
   }
 
   function showMenu(message: string | null, saved: LocalGame | null): void {
-    show(
-      "menu",
-      menuScreen(
-        {
-          solo: () => withSolo("the crises", (solo) => solo.scenarios()),
-          guided: () => withSolo("the game", (solo) => solo.guided()),
-          resume: saved ? () => withSolo("your saved game", (solo) => solo.play(saved)) : null,
-          load: (file) => withSolo("the game", (solo) => void solo.loadFile(file)),
-          classroom: () => networked({ to: "hub", mode: "classroom" }),
-          workshop: () => networked({ to: "hub", mode: "workshop" }),
-          join: () => networked({ to: "join", code: null }),
-          materials: () =>
-            open(
-              "the printable materials",
-              () => import("./screens/materials.ts"),
-              (m) =>
-                show(
-                  "materials",
-                  m.materialsScreen(() => menu()),
-                ),
-            ),
-          about: () =>
-            open(
-              "the About page",
-              () => import("./screens/about.ts"),
-              (m) =>
-                show(
-                  "about",
-                  m.aboutScreen(() => menu()),
-                ),
-            ),
-        },
-        message,
-      ),
+    const el = menuScreen(
+      {
+        solo: () => withSolo("the crises", (solo) => solo.scenarios()),
+        guided: () => withSolo("the game", (solo) => solo.guided()),
+        resume: saved ? () => withSolo("your saved game", (solo) => solo.play(saved)) : null,
+        load: (file) => withSolo("the game", (solo) => void solo.loadFile(file)),
+        classroom: () => networked({ to: "hub", mode: "classroom" }),
+        workshop: () => networked({ to: "hub", mode: "workshop" }),
+        join: () => networked({ to: "join", code: null }),
+        materials: () =>
+          open(
+            "the printable materials",
+            () => import("./screens/materials.ts"),
+            (m) =>
+              show(
+                "materials",
+                m.materialsScreen(() => menu()),
+              ),
+          ),
+        about: () =>
+          open(
+            "the About page",
+            () => import("./screens/about.ts"),
+            (m) =>
+              show(
+                "about",
+                m.aboutScreen(() => menu()),
+              ),
+          ),
+      },
+      message,
     );
+    warmSoloOnIntent(el);
+    show("menu", el);
+  }
+
+  /** A pointer on, or focus in, a button that starts a game begins the engine's download (before the click). */
+  function warmSoloOnIntent(menuEl: HTMLElement): void {
+    const warm = (e: Event) => {
+      const action = (e.target as HTMLElement | null)?.closest?.<HTMLElement>("[data-action]")?.dataset.action;
+      if (action && GAME_ACTIONS.has(action)) void loadSolo().catch(() => {}); // a click reports a failure
+    };
+    menuEl.addEventListener("pointerover", warm);
+    menuEl.addEventListener("focusin", warm);
   }
 
   /** Classroom and workshop screens (solo play never downloads the multiplayer client). */

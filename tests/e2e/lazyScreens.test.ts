@@ -71,6 +71,25 @@ describe.skipIf(E2E_SKIP)("screens loaded when first opened", () => {
     TIMEOUT,
   );
 
+  it(
+    "pointing at a button that starts a game begins the engine's download before the click",
+    async () => {
+      const tab = await openTab(h, LAPTOP);
+      try {
+        await tab.page.goto("/");
+        await tab.page.hover('[data-action="about"]');
+        const solo = tab.page.waitForRequest((r) => /\/assets\/solo-[^/]*\.js$/.test(r.url()), { timeout: 10_000 });
+        await tab.page.hover('[data-action="guided"]');
+        await solo;
+        expect(await tab.page.evaluate(() => document.getElementById("app")?.dataset.phase)).toBe("menu");
+        expect(tab.errors).toEqual([]);
+      } finally {
+        await tab.close();
+      }
+    },
+    TIMEOUT,
+  );
+
   for (const viewport of [LAPTOP, PHONE])
     it(
       `a slow download shows a loading screen, then the screen asked for (${viewport.width}×${viewport.height})`,
