@@ -13,32 +13,53 @@ const isPlain = (x: unknown): x is Plain => typeof x === "object" && x !== null 
 /**
  * Appends to `out` the operations that turn `before` into `after`: objects key by key (a key gone is a
  * delete), arrays of the same length index by index, anything else replaced whole where it differs. `path`
- * is where `before` sits; it is used as a stack while walking and is as it was on return.
+ * is where `before` sits; it is used as a stack while walking and is as it was on return. Values that are the
+ * same object are not walked (the server's states share what did not change).
  */
 export function diffInto(before: unknown, after: unknown, path: PatchPath, out: PatchOp[]): void {
   if (before === after) return;
-  if (isPlain(before) && isPlain(after)) {
-    for (const key in after) {
-      if (!Object.hasOwn(after, key)) continue;
-      if (!Object.hasOwn(before, key)) out.push([[...path, key], after[key]]);
-      else {
-        path.push(key);
-        diffInto(before[key], after[key], path, out);
-        path.pop();
-      }
+  if (isPlain(before) && isPlain(after)) diffObjects(before, after, path, out);
+  else if (Array.isArray(before) && Array.isArray(after) && before.length === after.length)
+    diffArrays(before, after, path, out);
+  else if (!sameLeaf(before, after)) out.push([[...path], after]);
+}
+
+const isObject = (x: unknown): x is object => typeof x === "object" && x !== null;
+
+function diffObjects(before: Plain, after: Plain, path: PatchPath, out: PatchOp[]): void {
+  const keys = Object.keys(after);
+  let kept = 0; // keys of `after` that `before` has too: fewer than all of `before`'s means some were deleted
+  for (const key of keys) {
+    const a = after[key];
+    const b = before[key];
+    if (b === undefined && !Object.hasOwn(before, key)) {
+      out.push([[...path, key], a]);
+      continue;
     }
-    for (const key in before) if (Object.hasOwn(before, key) && !Object.hasOwn(after, key)) out.push([[...path, key]]);
-    return;
-  }
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    for (let i = 0; i < after.length; i++) {
-      path.push(i);
-      diffInto(before[i], after[i], path, out);
+    kept++;
+    if (a === b) continue;
+    if (isObject(a) && isObject(b)) {
+      path.push(key);
+      diffInto(b, a, path, out);
       path.pop();
-    }
-    return;
+    } else out.push([[...path, key], a]);
   }
-  if (!sameLeaf(before, after)) out.push([[...path], after]);
+  const beforeKeys = Object.keys(before);
+  if (kept < beforeKeys.length)
+    for (const key of beforeKeys) if (!Object.hasOwn(after, key)) out.push([[...path, key]]);
+}
+
+function diffArrays(before: readonly unknown[], after: readonly unknown[], path: PatchPath, out: PatchOp[]): void {
+  for (let i = 0; i < after.length; i++) {
+    const a = after[i];
+    const b = before[i];
+    if (a === b) continue;
+    if (isObject(a) && isObject(b)) {
+      path.push(i);
+      diffInto(b, a, path, out);
+      path.pop();
+    } else out.push([[...path, i], a]);
+  }
 }
 
 /** Equal leaves (numbers, strings, booleans, null), or an empty object or array on both sides. */

@@ -4,7 +4,7 @@
  */
 import type { Viewer, ViewMessage } from "../net/protocol.ts";
 import { stateOf } from "../sim/session.ts";
-import { type Audience, alliesForWire, redactState, truthRevealed } from "../sim/views.ts";
+import { type Audience, alliesForWire, redactLog, redactState } from "../sim/views.ts";
 import type { CouncilSession } from "./councilSession.ts";
 
 /** Whose eyes a connection has: the facilitator's, a seat's, or the public's (projector, a waiting person). */
@@ -16,15 +16,18 @@ export function audienceOf(viewer: Viewer): Audience {
 /** The view for one connection; `logFrom` is how much of the log it already has. */
 export function buildView(council: CouncilSession, viewer: Viewer, logFrom: number): ViewMessage {
   const audience = audienceOf(viewer);
-  const { log, allies, ...rest } = redactState(stateOf(council.session), audience);
+  const full = stateOf(council.session);
+  // The log is redacted apart, from `logFrom` on only: a long session's whole log for every view adds up.
+  const { log: _log, allies, ...rest } = redactState({ ...full, log: [] }, audience);
   const state = { ...rest, allies: alliesForWire(allies, audience) };
+  const tail = full.log.slice(logFrom);
   return {
     code: council.code,
     scenario: council.session.env.scenario.id,
     seq: council.record.events.length,
     phase: council.phase,
     state,
-    log: { from: logFrom, entries: log.slice(logFrom) },
+    log: { from: logFrom, entries: audience === "facilitator" ? tail : redactLog(tail, audience) },
     seats: council.seatStatus(viewer.kind === "facilitator"),
     waiting: council.seats
       .all()
@@ -33,6 +36,21 @@ export function buildView(council: CouncilSession, viewer: Viewer, logFrom: numb
     people: viewer.kind === "facilitator" ? council.people.status() : [],
     clock: council.clockStatus(),
     viewer,
-    revealed: truthRevealed(stateOf(council.session)),
+    revealed: revealed(council),
   };
+}
+
+/** How far each session's log was searched for the reveal, and whether it was found (the log only grows). */
+const reveals = new WeakMap<CouncilSession, { searched: number; found: boolean }>();
+
+/** `truthRevealed` of the session's state, searching only the log entries added since the last call. */
+function revealed(council: CouncilSession): boolean {
+  const s = stateOf(council.session);
+  if (s.outcome !== null) return true;
+  let memo = reveals.get(council);
+  if (!memo || memo.searched > s.log.length) memo = { searched: 0, found: false };
+  for (let i = memo.searched; !memo.found && i < s.log.length; i++) memo.found = s.log[i]?.k === "reveal";
+  memo.searched = s.log.length;
+  reveals.set(council, memo);
+  return memo.found;
 }

@@ -136,7 +136,7 @@ const UPDATE_FIELDS = [
 
 export class ViewBatch {
   private readonly council: CouncilSession;
-  private readonly template: ViewMessage; // the public view with the whole log
+  private readonly template: ViewMessage; // the public view (its log is sent by `log`)
   private readonly view: (Uint8Array | "state" | "log" | "viewer" | "seats" | "people")[];
   private readonly seats = new Map<boolean, Uint8Array>(); // with players' ids (the facilitator's) or without
   private stateLayout: (Uint8Array | SeatSlot)[] | null = null;
@@ -150,7 +150,7 @@ export class ViewBatch {
 
   constructor(council: CouncilSession) {
     this.council = council;
-    this.template = council.view({ kind: "projector" }, 0);
+    this.template = council.view({ kind: "projector" }, this.fullLog().length);
     this.view = layout(this.template, ["state", "log", "viewer", "seats", "people"] as const);
   }
 
@@ -167,7 +167,7 @@ export class ViewBatch {
   ): { bytes: Buffer; logEnd: number; base: ViewBase } {
     const audience = audienceOf(viewer);
     const next = this.baseFor(viewer, audience);
-    const logEnd = Math.max(logFrom, this.template.log.entries.length);
+    const logEnd = Math.max(logFrom, this.fullLog().length);
     const update = base?.audience === audience ? this.update(base, next, logFrom, audience) : null;
     const parts: Uint8Array[] = prefix ? [prefix] : [];
     if (update) parts.push(...update);
@@ -263,7 +263,7 @@ export class ViewBatch {
   }
 
   private fullState(): object {
-    this.facilitatorState ??= this.council.view({ kind: "facilitator" }, 0).state;
+    this.facilitatorState ??= this.council.view({ kind: "facilitator" }, this.fullLog().length).state;
     return this.facilitatorState;
   }
 
@@ -294,19 +294,25 @@ export class ViewBatch {
    * with it), or the audience is the facilitator.
    */
   private log(from: number, audience: Audience): Uint8Array {
-    const full = stateOf(this.council.session).log;
-    const publicEntries = this.template.log.entries;
+    const full = this.fullLog();
     let own = audience === "facilitator";
-    for (let i = from; !own && i < publicEntries.length; i++)
-      own = publicEntries[i]?.k === "private" && entryVisible(full[i] as LogEntry, audience);
+    for (let i = from; !own && i < full.length; i++) {
+      const entry = full[i] as LogEntry;
+      own = !entryVisible(entry, "public") && entryVisible(entry, audience);
+    }
     const key = own ? `${audience}|${from}` : String(from);
     let packed = this.logs.get(key);
     if (!packed) {
-      const entries = own ? redactLog(full.slice(from), audience) : publicEntries.slice(from);
+      const tail = full.slice(from);
+      const entries = audience === "facilitator" ? tail : redactLog(tail, own ? audience : "public");
       packed = pack({ from, entries });
       this.logs.set(key, packed);
     }
     return packed;
+  }
+
+  private fullLog(): readonly LogEntry[] {
+    return stateOf(this.council.session).log;
   }
 
   /** The state as the viewer's audience sees it (the same rule as buildView), in parts. */
