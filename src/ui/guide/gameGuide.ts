@@ -18,6 +18,7 @@ export function gameGuide(guide: Guide): GameGuide {
   return {
     follow(game, director, you) {
       if (guide.state() === null) guide.setState("off"); // offered once: a game started without answering
+      if (guide.state() !== "on") return () => {}; // no cards to show: none are made
       if (!cards) {
         cards = coach(guide.storage, (term) => guide.openGlossary(term));
         document.body.append(cards.host);
