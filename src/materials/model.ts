@@ -3,7 +3,13 @@
  * every ally seated on the scenario's date (its profile as it stood then), and an intelligence handout for
  * every incident and every piece of evidence, with its time. Pure; html.ts renders it.
  */
-import { availableAt, MEASURES } from "../sim/measures.ts";
+import {
+  availableAt,
+  type Measure as LadderMeasure,
+  MEASURES,
+  wordedName,
+  wordingAvailableAt,
+} from "../sim/measures.ts";
 import { adversaryLabel, dossierAt, paramsAt, provenanceAt } from "../sim/profiles.ts";
 import { seatedAllies } from "../sim/roster.ts";
 import type { AllyProfile, Inject, Roster, Scenario } from "../sim/scenarioSchema.ts";
@@ -132,6 +138,15 @@ export function handoutsOf(scenario: Scenario, roster: Roster): Handout[] {
 }
 
 /** The materials for one scenario: every seated ally's card, the handouts and the ladder of measures. */
+/** A measure as the toolbox offers it at the date: only its softer text when the rest is not yet in it. */
+function toolboxEntry(m: LadderMeasure, date: string): Measure {
+  if (wordingAvailableAt(m, "standard", date)) return { name: m.name, summary: m.summary };
+  return {
+    name: wordedName(m.id, "soft"),
+    summary: `The softer text of “${m.name}”; the rest comes later (${m.since}).`,
+  };
+}
+
 export function buildMaterials(scenario: Scenario, roster: Roster): Materials {
   return {
     title: scenario.title,
@@ -140,6 +155,6 @@ export function buildMaterials(scenario: Scenario, roster: Roster): Materials {
     adversary: adversaryLabel(scenario),
     cards: seatedAllies(roster, scenario.date).map((p) => roleCard(scenario, p)),
     handouts: handoutsOf(scenario, roster),
-    measures: MEASURES.filter((m) => availableAt(m, scenario.date)).map((m) => ({ name: m.name, summary: m.summary })),
+    measures: MEASURES.filter((m) => availableAt(m, scenario.date)).map((m) => toolboxEntry(m, scenario.date)),
   };
 }

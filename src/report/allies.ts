@@ -5,7 +5,7 @@
 import { stateConfidence } from "../sim/attribution.ts";
 import { victims } from "../sim/council.ts";
 import { ARGUMENT_NAMES, OFFER_NAMES } from "../sim/explain.ts";
-import { type MeasureId, measureById, wordedName } from "../sim/measures.ts";
+import { type MeasureId, wordedName } from "../sim/measures.ts";
 import { type Session, stateOf } from "../sim/session.ts";
 import type { LogEntry, StanceKind } from "../sim/state.ts";
 import { spokenName } from "../sim/voice.ts";
@@ -54,7 +54,7 @@ export function draftRecords(session: Session): DraftRecord[] {
       if (x.k === "break")
         words.set(x.by, {
           act: "broke silence",
-          on: x.measures.map((m) => measureById(m).name),
+          on: wordedMeasures(e, x.measures),
           words: breaks.get(index)?.lead ?? `“${x.reason}”`,
         });
       if (x.k === "reserve") words.set(x.by, { act: "reservation", on: [], words: `“${x.text}”` });
@@ -74,7 +74,7 @@ export function draftRecords(session: Session): DraftRecord[] {
       hour: e.h,
       when: clockLabel(e.h),
       measures: wordedMeasures(e),
-      separate: e.separate.map((m) => measureById(m).name),
+      separate: wordedMeasures(e, e.separate),
       adopted: wordedMeasures(e, [...adopted]),
       fell: wordedMeasures(e, [...fell]),
       allies: s.allies.map((a, k) => ({

@@ -17,7 +17,7 @@ import {
 } from "./deliberation.ts";
 import type { EngineEvent } from "./events.ts";
 import { advanceClock, applyInject, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
-import { capitalAtCycleStart, corridorTalk, relaxSway } from "./negotiation.ts";
+import { capitalAtCycleStart, chairBriefing, corridorTalk, relaxSway } from "./negotiation.ts";
 import { computeScores, outcomeOf } from "./scoring.ts";
 import { breakSilence, reserveSilence, resolveSilence, tableDraft } from "./silence.ts";
 import type { Controller, Env, Phase, SessionState } from "./state.ts";
@@ -169,6 +169,9 @@ export function createCrisisMachine(env: Env) {
           ? corridorTalk(env, context, event.by, event.with, event.offer, event.measure ?? null, event.message)
           : context,
       ),
+      chairBriefing: assign(({ context, event }) =>
+        event.type === "chair.brief" ? chairBriefing(env, context, event.argument) : context,
+      ),
       corridorReply: assign(({ context, event }) =>
         event.type === "corridor.reply" ? corridorReply(context, event.by, event.to, event.text) : context,
       ),
@@ -239,6 +242,7 @@ export function createCrisisMachine(env: Env) {
           "consultation.statement": { actions: "makeStatement" },
           "draft.table": { actions: "tableDraft" },
           "consultation.close": { actions: "closeConsultation" },
+          "chair.brief": { actions: "chairBriefing" },
           "phase.attribution": { target: "attribution", actions: "awaitEvidence" },
         },
       },

@@ -8,7 +8,7 @@ import { COALITION_WEIGHT, coalitionDeterrence, formCoalitions } from "./coaliti
 import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance, stateHarmOf } from "./council.ts";
 import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
-import { MEASURE_IDS, type MeasureId, measureById, WORDING_TERMS, type WordingMap } from "./measures.ts";
+import { MEASURE_IDS, type MeasureId, measureById, type WordingMap, wordingTerms } from "./measures.ts";
 import { makeArguments } from "./negotiation.ts";
 import { drawMany } from "./rng.ts";
 import { tableDraft } from "./silence.ts";
@@ -259,7 +259,12 @@ export function deterrenceOf(measures: readonly MeasureId[], wording: WordingMap
     1 -
     measures.reduce(
       (rest, id) =>
-        rest * (1 - Math.min(1, measureById(id).deterrence * WORDING_TERMS[wording[id] ?? "standard"].deterrence)),
+        rest *
+        (1 -
+          Math.min(
+            1,
+            measureById(id).deterrence * wordingTerms(measureById(id), wording[id] ?? "standard").deterrence,
+          )),
       1,
     )
   );
@@ -280,7 +285,11 @@ export function resolveResponse(env: Env, s0: SessionState): SessionState {
   // Softer words provoke less; allies acting outside the Council provoke at a coalition's weight.
   const provocation = Math.max(
     adopted.reduce(
-      (m, id) => Math.max(m, measureById(id).escalation * WORDING_TERMS[adoptedWording(s)[id] ?? "standard"].cost),
+      (m, id) =>
+        Math.max(
+          m,
+          measureById(id).escalation * wordingTerms(measureById(id), adoptedWording(s)[id] ?? "standard").cost,
+        ),
       0,
     ),
     ...s.coalition.filter((c) => c.cycle === s.cycle).map((c) => measureById(c.measure).escalation * COALITION_WEIGHT),

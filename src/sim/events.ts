@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { joinRefusal } from "./coalition.ts";
 import { isHuman } from "./council.ts";
-import { availableAt, hasWording, MEASURE_IDS, measureById, WORDINGS } from "./measures.ts";
-import { talkRefusal } from "./negotiation.ts";
+import { availableAt, defaultWording, hasWording, MEASURE_IDS, measureById, WORDINGS, wordedName } from "./measures.ts";
+import { briefingRefusal, talkRefusal } from "./negotiation.ts";
 import type { Env, Phase, SessionState } from "./state.ts";
 import { MESSAGE_MAX, replyRefusal } from "./talkThreads.ts";
 
@@ -52,6 +52,8 @@ export const eventSchema = z.discriminatedUnion("type", [
     split: z.union([z.boolean(), z.array(measure).max(10)]).optional(),
   }),
   z.strictObject({ type: z.literal("consultation.close"), by: z.literal("chair") }),
+  // The chair has the whole Council briefed at the table (the law, the pooled evidence, solidarity, escalation).
+  z.strictObject({ type: z.literal("chair.brief"), by: z.literal("chair"), argument: z.enum(ARGUMENTS) }),
   z.strictObject({
     type: z.literal("corridor.talk"),
     by: seat,
@@ -108,15 +110,8 @@ export function parseEvent(raw: unknown): { event: EngineEvent } | { reason: str
 export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: EngineEvent): string | null {
   if (event.by === "chair") {
     if (s.chair !== "human") return "the chair is played by the AI";
-    if (event.type === "draft.table") {
-      const early = event.measures.map(measureById).find((m) => !availableAt(m, env.scenario.date));
-      if (early) return `${early.name} is not in NATO's toolbox on ${env.scenario.date} (from ${early.since})`;
-      for (const [m, w] of Object.entries(event.wording ?? {})) {
-        const id = m as (typeof MEASURE_IDS)[number];
-        if (!event.measures.includes(id)) return `wording for ${measureById(id).name}, which is not in the draft`;
-        if (w && !hasWording(id, w)) return `${measureById(id).name} has no ${w} wording`;
-      }
-    }
+    if (event.type === "draft.table") return draftRefusal(env, event);
+    if (event.type === "chair.brief") return briefingRefusal(s, event.argument);
     if (event.type === "corridor.talk") return talkRefusal(s, "chair", event.with, event.offer, event.message);
     if (event.type === "corridor.reply") return replyRefusal(s, "chair", event.to);
     return null;
@@ -139,6 +134,24 @@ export function checkAuthority(env: Env, s: SessionState, phase: Phase, event: E
   if (event.type === "corridor.talk") return talkRefusal(s, event.by, event.with, event.offer, event.message);
   if (event.type === "corridor.reply") return replyRefusal(s, event.by, event.to);
   if (event.type === "coalition.join") return joinRefusal(env, s, event.by, event.measure);
+  return null;
+}
+
+/** Why a draft cannot be tabled at the scenario's date: a measure or wording not yet in the toolbox, or a stray wording. */
+function draftRefusal(env: Env, event: Extract<EngineEvent, { type: "draft.table" }>): string | null {
+  const date = env.scenario.date;
+  for (const [m, w] of Object.entries(event.wording ?? {})) {
+    const id = m as (typeof MEASURE_IDS)[number];
+    if (!event.measures.includes(id)) return `wording for ${measureById(id).name}, which is not in the draft`;
+    if (w && !hasWording(id, w)) return `${measureById(id).name} has no ${w} wording`;
+  }
+  for (const id of event.measures) {
+    const m = measureById(id);
+    const wording = event.wording?.[id] ?? "standard";
+    if (hasWording(id, wording, date)) continue;
+    if (!availableAt(m, date)) return `${m.name} is not in NATO's toolbox on ${date} (from ${m.since})`;
+    return `on ${date} ${m.name.toLowerCase()} can only be tabled as “${wordedName(id, defaultWording(id, date))}” (the rest from ${m.since})`;
+  }
   return null;
 }
 

@@ -1,5 +1,6 @@
 /** Words for the engine's machine-readable reasons and log entries; shared by the CLI, the UI and debriefs. */
 import { type MeasureId, measureById, wordedName } from "./measures.ts";
+import { ARGUMENT_TOPIC } from "./negotiation.ts";
 import type { ArgumentKind, LogEntry, Offer, Reason, StanceKind, Talk } from "./state.ts";
 import { parseBreakReason, voiceOne } from "./voice.ts";
 
@@ -11,11 +12,20 @@ export function countOf(n: number, one: string, many = `${one}s`): string {
 }
 const name = (m?: MeasureId) => (m ? measureById(m).name.toLowerCase() : "the draft");
 
+/** Why a measure is not yet in the toolbox, and its softer text when that one already is. */
+function notYetAvailable(id?: MeasureId): string {
+  const m = id ? measureById(id) : undefined;
+  if (!m) return "the measure is not yet in NATO's toolbox";
+  const since = m.sinceNote ? ` (from ${m.since}: ${m.sinceNote})` : "";
+  const soft = m.softSince ? `; its softer text, “${wordedName(m.id, "soft")}”, is (${m.softSinceNote})` : "";
+  return `${name(id)} is not yet in NATO's toolbox${since}${soft}`;
+}
+
 /** One reason as a sentence, e.g. "attribution confidence 0.45 < our threshold 0.60 for invoke article 5". */
 export function explainReason(r: Reason): string {
   switch (r.code) {
     case "not_available":
-      return `${name(r.measure)} is not yet in NATO's toolbox${r.measure && measureById(r.measure).sinceNote ? ` (from ${measureById(r.measure).since}: ${measureById(r.measure).sinceNote})` : ""}`;
+      return notYetAvailable(r.measure);
     case "severity_below_threshold":
       return `severity ${n2(r.value)} < our threshold ${n2(r.threshold)} for ${name(r.measure)}`;
     case "attribution_below_threshold":
@@ -121,6 +131,8 @@ export function describeEntry(
       return statementLine(e, who);
     case "argument":
       return `${who(e.by)} argues ${ARGUMENT_NAMES[e.arg]}${e.moved.length ? `; it weighs with ${e.moved.length} ${e.moved.length === 1 ? "ally" : "allies"}` : "; nobody is moved"}`;
+    case "briefing":
+      return `The chair has the Council briefed ${ARGUMENT_TOPIC[e.arg]}${e.moved.length ? `; it weighs with ${countOf(e.moved.length, "ally", "allies")}` : "; nobody is moved"}`;
     case "reserve":
       return `${who(e.by)} keeps silence with a reservation: "${e.text}"`;
     case "coalition":

@@ -54,6 +54,9 @@ export interface Measure {
   demand: Demand; // what makes allies ask for it
   since?: string; // first date (YYYY-MM-DD) the measure is in NATO's toolbox
   sinceNote?: string; // why that date
+  softSince?: string; // an earlier date from which its softer wording alone is in the toolbox
+  softSinceNote?: string; // why that date
+  softTerms?: Partial<WordingTerms>; // where its softer text asks less (or more) than softer words usually do
   summary: string;
 }
 
@@ -149,6 +152,11 @@ export const MEASURES: readonly Measure[] = [
     economicCost: 0.05,
     since: "2018-07-11",
     sinceNote: "the Brussels Summit agreed to integrate allies' sovereign cyber effects into NATO operations",
+    // Sharing threat indicators asks no new mandate: NATO's incident response capability dates from Prague.
+    softSince: "2002-11-21",
+    softSinceNote: "the Prague Summit set up NATO's Computer Incident Response Capability",
+    // Sharing indicators is a far smaller step than operating on allied networks: allies need much less harm.
+    softTerms: { threshold: 0.5 },
     summary: "Allies hunt and block the intruders on allied networks, with shared indicators.",
   },
   {
@@ -203,9 +211,21 @@ export function measureById(id: MeasureId): Measure {
   return m;
 }
 
-/** True when the measure is in NATO's toolbox at the scenario's date. */
+/** What a wording does to this measure: the usual terms, unless the measure's softer text is a step of its own. */
+export function wordingTerms(m: Measure, wording: Wording): WordingTerms {
+  const usual = WORDING_TERMS[wording];
+  return wording === "soft" && m.softTerms ? { ...usual, ...m.softTerms } : usual;
+}
+
+/** True when the measure, in this wording, is in NATO's toolbox at the scenario's date. */
+export function wordingAvailableAt(m: Measure, wording: Wording, date: string): boolean {
+  const since = wording === "soft" && m.softSince ? m.softSince : m.since;
+  return !since || date >= since;
+}
+
+/** True when the measure is in NATO's toolbox at the scenario's date in some wording (see wordingsAt). */
 export function availableAt(m: Measure, date: string): boolean {
-  return !m.since || date >= m.since;
+  return wordingAvailableAt(m, "standard", date) || (hasWording(m.id, "soft") && wordingAvailableAt(m, "soft", date));
 }
 
 /** True when the string names a measure on the ladder. */
@@ -254,9 +274,24 @@ export const WORDING_TEXT: Record<MeasureId, Partial<Record<Wording, string>>> =
   article5: {},
 };
 
-/** True when the measure can be tabled in this wording. */
-export function hasWording(id: MeasureId, wording: Wording): boolean {
-  return wording === "standard" || WORDING_TEXT[id][wording] !== undefined;
+/** True when the measure can be tabled in this wording (at `date`, when one is given). */
+export function hasWording(id: MeasureId, wording: Wording, date?: string): boolean {
+  const phrased = wording === "standard" || WORDING_TEXT[id][wording] !== undefined;
+  if (!phrased || date === undefined) return phrased;
+  const m = measureById(id);
+  // A stronger text goes no further back than the standard one.
+  return wordingAvailableAt(m, wording === "strong" ? "standard" : wording, date);
+}
+
+/** The wordings a measure can be tabled in at `date`, softest first (empty when it is not in the toolbox). */
+export function wordingsAt(id: MeasureId, date: string): Wording[] {
+  return WORDINGS.filter((w) => hasWording(id, w, date));
+}
+
+/** The wording a measure takes when none is chosen: standard, or the only one in the toolbox at `date`. */
+export function defaultWording(id: MeasureId, date: string): Wording {
+  const all = wordingsAt(id, date);
+  return all.includes("standard") ? "standard" : (all[0] ?? "standard");
 }
 
 /** The measure as worded in a draft, for people to read. */

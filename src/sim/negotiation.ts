@@ -8,6 +8,7 @@ import { directTargets, judgeOne, victims } from "./council.ts";
 import { advanceClock, evidenceStrengths, receiveSecondhand } from "./incidents.ts";
 import type { MeasureId } from "./measures.ts";
 import { drawMany } from "./rng.ts";
+import type { AllyParams } from "./scenarioSchema.ts";
 import type {
   AllyCode,
   AllyState,
@@ -28,6 +29,8 @@ import { playedByPerson } from "./talkThreads.ts";
 export const CAPITAL = { chair: 6, ally: 3, victim: 4 } as const;
 /** What each kind of talk costs in political capital. */
 export const OFFER_COST: Record<Offer, number> = { none: 1, reassurance: 1, legal: 1, linkage: 2, intelligence: 2 };
+/** What the chair's briefing of the whole Council costs in political capital (half its budget for a cycle). */
+export const BRIEFING_COST = 3;
 /** Game hours a corridor talk takes while the Council deliberates. */
 export const TALK_HOURS = 2;
 /** Caps on how far talks and arguments can move one ally in one cycle. */
@@ -185,12 +188,18 @@ export function corridorTalk(
   return { ...s, talks: [...s.talks, talk] };
 }
 
+/** An ally's sway after the chair's briefing of this kind, as far as its profile lets the briefing move it. */
+export function swayAfterBriefing(arg: Exclude<ArgumentKind, "evidence">, params: AllyParams, sway: Sway): Sway {
+  const effect = argumentEffect(arg, false, 0, { params });
+  return effect && effect !== "evidence" ? addSway(sway, effect) : sway;
+}
+
 /** How one argument moves one listener (empty when it leaves the listener unmoved). */
 function argumentEffect(
   arg: ArgumentKind,
   speakerIsVictim: boolean,
   speakerConfidence: number,
-  l: AllyState,
+  l: Pick<AllyState, "params">,
 ): Partial<Sway> | "evidence" | null {
   const p = l.params;
   switch (arg) {
@@ -234,4 +243,56 @@ export function makeArguments(env: Env, s: SessionState, by: AllyCode, args: rea
     log.push({ k: "argument", h: s.hour, by, arg, moved });
   }
   return { ...s, allies, log: [...s.log, ...log] };
+}
+
+/** Why the chair cannot brief the Council on this now: once a cycle for each kind, paid in political capital. */
+export function briefingRefusal(s: SessionState, arg: ArgumentKind): string | null {
+  if (s.log.some((e) => e.k === "briefing" && e.cycle === s.cycle && e.arg === arg))
+    return `the Council has already been briefed ${ARGUMENT_TOPIC[arg]} in this crisis cycle`;
+  const left = s.capital.chair ?? 0;
+  if (left < BRIEFING_COST)
+    return `not enough political capital: a briefing costs ${BRIEFING_COST}, ${left} left in this cycle`;
+  return null;
+}
+
+/** What each briefing is about, as the refusal and the log say it. */
+export const ARGUMENT_TOPIC: Record<ArgumentKind, string> = {
+  evidence: "on the intelligence",
+  legal: "on the law",
+  solidarity: "on solidarity",
+  escalation: "on the risks of escalation",
+};
+
+/**
+ * The chair has the Council briefed at the table, which reaches every ally at once where a corridor talk
+ * reaches one: the Legal Adviser's reading of the harm, the intelligence staff's account of the evidence the
+ * allies have pooled, a call for solidarity, or a warning of escalation. Each listener weighs it by its
+ * profile, as it weighs an ally's argument, but the Secretariat speaks for no victim and sees only what allies
+ * share. Costs political capital and game time.
+ */
+export function chairBriefing(env: Env, s0: SessionState, arg: ArgumentKind): SessionState {
+  let s = advanceClock(env, s0, TALK_HOURS);
+  const moved: AllyCode[] = [];
+  let allies: AllyState[];
+  if (arg === "evidence") {
+    const pooled = evidenceOf(s, "chair");
+    const strengths = evidenceStrengths(s);
+    const { values, state: rng } = drawMany(s.rng, s.allies.length);
+    s = { ...s, rng };
+    allies = s.allies.map((a, i) => {
+      const told = receiveSecondhand(env, a, pooled, strengths, values[i] ?? 0.5);
+      if (told !== a) moved.push(a.code);
+      return told;
+    });
+  } else {
+    allies = s.allies.map((l) => {
+      const effect = argumentEffect(arg, false, 0, l);
+      if (!effect || effect === "evidence") return l;
+      moved.push(l.code);
+      return { ...l, sway: addSway(l.sway, effect) };
+    });
+  }
+  const entry: LogEntry = { k: "briefing", h: s.hour, cycle: s.cycle, arg, moved };
+  const capital = { ...s.capital, chair: (s.capital.chair ?? 0) - BRIEFING_COST };
+  return { ...s, allies, capital, log: [...s.log, entry] };
 }

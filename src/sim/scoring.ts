@@ -1,6 +1,6 @@
 /** Scores that teach: cohesion, deterrence, escalation risk, proportionality, timeliness, role objectives. Pure. */
 import { exp } from "./detMath.ts";
-import { MEASURE_IDS, type MeasureId, measureById, WORDING_TERMS } from "./measures.ts";
+import { MEASURE_IDS, type MeasureId, measureById, wordingTerms } from "./measures.ts";
 import type { ObjectiveId } from "./scenarioSchema.ts";
 import type { Env, Scores, SessionState } from "./state.ts";
 
@@ -86,7 +86,7 @@ export function adoptedEscalation(s: SessionState, id: MeasureId): number {
   let factor = 0;
   for (const d of s.decisions)
     if (d.adopted && d.measures.includes(id))
-      factor = Math.max(factor, WORDING_TERMS[d.wording[id] ?? "standard"].cost);
+      factor = Math.max(factor, wordingTerms(measureById(id), d.wording[id] ?? "standard").cost);
   if (id === "article4" && s.article4.held) factor = Math.max(factor, 1);
   return measureById(id).escalation * factor;
 }

@@ -4,14 +4,14 @@
  * Every judgement carries machine-readable reasons. Pure functions.
  */
 import {
-  availableAt,
   MEASURES,
   type Measure,
   type MeasureId,
   measureById,
-  WORDING_TERMS,
   type Wording,
   type WordingMap,
+  wordingAvailableAt,
+  wordingTerms,
 } from "./measures.ts";
 import type { AllyParams } from "./scenarioSchema.ts";
 import { CYBER_ARTICLE5_DOCTRINE_DATE } from "./severity.ts";
@@ -35,7 +35,8 @@ export const NO_SWAY: Sway = { escalation: 0, cost: 0, motivation: 0, severity: 
 
 /** What an ally's judgement of one measure needs that does not change during a session. */
 export interface MeasureTerms {
-  available: boolean; // in NATO's toolbox at the scenario's date
+  available: boolean; // in NATO's toolbox at the scenario's date (its standard and stronger wordings)
+  softAvailable: boolean; // its softer wording is
   severity: number; // severity the ally requires
   attribution: number; // state-attribution confidence the ally requires
   benefit: number; // deterrent value weighted by the ally's taste for the instrument
@@ -74,7 +75,8 @@ export function requiredAttribution(params: AllyParams, m: Measure): number {
 /** The fixed terms of one measure for one ally at one date. */
 export function measureTerms(p: AllyParams, m: Measure, date: string): MeasureTerms {
   return {
-    available: availableAt(m, date),
+    available: wordingAvailableAt(m, "standard", date),
+    softAvailable: wordingAvailableAt(m, "soft", date),
     severity: requiredSeverity(p, m, date),
     attribution: requiredAttribution(p, m),
     benefit: m.deterrence * (0.6 + 0.8 * p.instruments[m.instrument]),
@@ -132,7 +134,7 @@ export function measureBasis(
   const m = measureById(id);
   const p = outlook.params;
   const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
-  const w = WORDING_TERMS[wording];
+  const w = wordingTerms(m, wording);
   const sway = outlook.sway;
   const needSeverity = t.severity * w.threshold * (1 - sway.severity);
   const severity = severityWeighed(outlook, id);
@@ -144,7 +146,7 @@ export function measureBasis(
   const worst = Math.max(escalationCost, economicCost, domesticCost);
   return {
     measure: id,
-    available: t.available,
+    available: wording === "soft" ? t.softAvailable : t.available,
     severityShort:
       severity < needSeverity
         ? { code: "severity_below_threshold", measure: id, value: round3(severity), threshold: round3(needSeverity) }

@@ -160,6 +160,7 @@ export type LogEntry =
       text: string;
     }
   | { k: "argument"; h: number; by: AllyCode; arg: ArgumentKind; moved: AllyCode[] }
+  | { k: "briefing"; h: number; cycle: number; arg: ArgumentKind; moved: AllyCode[] } // the chair's, to the table
   | { k: "reserve"; h: number; by: AllyCode; text: string }
   | { k: "coalition"; h: number; measure: MeasureId; members: AllyCode[] }
   | { k: "domestic"; h: number; ally: AllyCode; change: "hawkish" | "dovish" }

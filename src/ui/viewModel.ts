@@ -1,7 +1,7 @@
 /** Pure selectors from the engine's state to what the room and the panels show. No DOM, no Phaser. */
 import { findInject, victims } from "../sim/council.ts";
 import { countOf, describeEntry, formatHour, OFFER_NAMES } from "../sim/explain.ts";
-import { availableAt, hasWording, MEASURES, type MeasureId, measureById } from "../sim/measures.ts";
+import { defaultWording, hasWording, MEASURES, type MeasureId, measureById, wordedName } from "../sim/measures.ts";
 import { phaseOf, type Session, stateOf } from "../sim/session.ts";
 import type { Concern, LogEntry, SeatId, StanceKind, Talk } from "../sim/state.ts";
 import { reasonSaid, spokenName, type Voiced, voicedText, voiceTable } from "../sim/voice.ts";
@@ -227,10 +227,18 @@ export function currentVoices(session: Session): Map<string, Voiced> {
   return new Map(voiced.map((v) => [v.by, v]));
 }
 
-/** The measures in NATO's toolbox at the scenario's date, ladder order: what a form may offer. */
+/**
+ * The measures a delegate may ask for or rule out by name, ladder order: those whose standard text is in NATO's
+ * toolbox at the scenario's date (a measure that exists then only in softer words is the chair's to table).
+ */
 export function availableMeasures(session: Session): MeasureId[] {
   const date = session.env.scenario.date;
-  return MEASURES.filter((m) => availableAt(m, date)).map((m) => m.id);
+  return MEASURES.filter((m) => hasWording(m.id, "standard", date)).map((m) => m.id);
+}
+
+/** A measure's name as the toolbox has it at the date: its softer text when that is all there is yet. */
+export function toolboxName(id: MeasureId, date: string): string {
+  return hasWording(id, "standard", date) ? measureById(id).name : wordedName(id, defaultWording(id, date));
 }
 
 /** An ally's name as seated in this Council (its code when unknown). */

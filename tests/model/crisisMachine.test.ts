@@ -49,6 +49,7 @@ function representativeEvents(env: Env): EngineEvent[] {
     { type: "consultation.statement", by: ALLY, stance: "oppose", wants: ["solidarity"], rejects: ["sanctions"] },
     { type: "draft.table", by: "chair", measures: ["concern", "solidarity"] },
     { type: "consultation.close", by: "chair" },
+    { type: "chair.brief", by: "chair", argument: "legal" },
     {
       type: "draft.table",
       by: "chair",
@@ -142,7 +143,7 @@ describe(`crisis statechart model (${SCENARIO}, human chair and ${ALLY})`, () =>
     // server's unit tests take them.
     const FACILITATOR = [":seat.control", ":facilitator.note", ":truth.reveal"];
     expect(declared).toEqual(expect.arrayContaining(FACILITATOR));
-    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 9 + 12 + 5 + 2);
+    expect(declared).toHaveLength(1 + 3 + 1 + 1 + 9 + 13 + 5 + 2);
     const taken = new Set<string>();
     for (const edge of edges) {
       if (edge.to === edge.from) continue; // no transition was enabled

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { nextSystemEvent, runToEnd } from "../../src/sim/autopilot.ts";
 import { bundledRoster, SCENARIO_IDS } from "../../src/sim/catalog.ts";
 import type { EngineEvent, EventType } from "../../src/sim/events.ts";
-import { availableAt, MEASURE_IDS, type MeasureId, measureById } from "../../src/sim/measures.ts";
+import { hasWording, MEASURE_IDS, type MeasureId } from "../../src/sim/measures.ts";
 import { newRecord, parseRecord, replayRecord } from "../../src/sim/record.ts";
 import { adoptedMeasures } from "../../src/sim/scoring.ts";
 import {
@@ -167,7 +167,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 /** A well-formed event a person at the table might send now (the phase may still refuse it). */
 function personEvent(env: Env, s: SessionState, n: number, measures: MeasureId[]): EngineEvent {
   const by = s.humans[n % Math.max(1, s.humans.length)] ?? "EST";
-  const toolbox = measures.filter((m) => availableAt(measureById(m), env.scenario.date));
+  const toolbox = measures.filter((m) => hasWording(m, "standard", env.scenario.date));
   const options: EngineEvent[] = [
     { type: "intel.share", by, to: "all" },
     { type: "assistance.request", by },
@@ -333,7 +333,7 @@ function playWithPeople(setup: Setup, g: fc.GeneratorValue, tally: Tally): { ses
       if (seats.chair === "human" && (spent || g(fc.nat, { max: 4 }) === 0)) {
         if (g(fc.nat, { max: 4 }) === 0) send({ type: "consultation.close", by: "chair" });
         else {
-          const toolbox = MEASURE_IDS.filter((m) => availableAt(measureById(m), env.scenario.date));
+          const toolbox = MEASURE_IDS.filter((m) => hasWording(m, "standard", env.scenario.date));
           const measures: MeasureId[] = g(fc.subarray, toolbox, { minLength: 1 });
           send({ type: "draft.table", by: "chair", measures });
         }

@@ -13,7 +13,16 @@ import { BUILT_IN_BOTS } from "../../src/sim/bots/index.ts";
 import { botSeats, playWithBot } from "../../src/sim/bots/play.ts";
 import { bundledRoster, SCENARIO_IDS } from "../../src/sim/catalog.ts";
 import { ARGUMENTS, type EngineEvent, OFFERS } from "../../src/sim/events.ts";
-import { availableAt, hasWording, MEASURE_IDS, type MeasureId, measureById, WORDINGS } from "../../src/sim/measures.ts";
+import {
+  availableAt,
+  defaultWording,
+  hasWording,
+  MEASURE_IDS,
+  type MeasureId,
+  measureById,
+  WORDINGS,
+  wordingsAt,
+} from "../../src/sim/measures.ts";
 import { OFFER_COST } from "../../src/sim/negotiation.ts";
 import { newRecord, parseRecord, replayRecord } from "../../src/sim/record.ts";
 import type { AllyParams } from "../../src/sim/scenarioSchema.ts";
@@ -72,7 +81,13 @@ function send(session: Session, event: EngineEvent): Session {
   return result.session;
 }
 
+/** Measures that can be tabled in their standard words at the scenario's date. */
 function toolboxOf(env: Env): MeasureId[] {
+  return MEASURE_IDS.filter((m) => hasWording(m, "standard", env.scenario.date));
+}
+
+/** Measures that can be tabled in some wording at the scenario's date (some only softened). */
+function anyWordingToolbox(env: Env): MeasureId[] {
   return MEASURE_IDS.filter((m) => availableAt(measureById(m), env.scenario.date));
 }
 
@@ -117,7 +132,7 @@ function expectDecisionsConsistent(decisions: readonly Decision[]): void {
 type BySpec = "chair" | "human" | "ai" | "unseated" | "system";
 type WithSpec = "human" | "ai" | "unseated" | "self" | "bogus" | "chair";
 type MoveKind = "talk" | "table" | "statement" | "break" | "reserve" | "join" | "other";
-type OtherKind = "intel" | "assist" | "article4" | "close" | "attribution" | "advance";
+type OtherKind = "intel" | "assist" | "article4" | "close" | "attribution" | "advance" | "brief";
 
 /** A move of one of the new kinds with fields that are mostly right and sometimes subtly wrong. */
 interface Fuzz {
@@ -203,7 +218,7 @@ const fuzzArb: fc.Arbitrary<Fuzz> = fc.record({
   ),
   text: textArb,
   breakMeasures: fc.option(fc.array(measureArb, { maxLength: 3 }), { nil: undefined }),
-  other: fc.constantFrom<OtherKind>("intel", "assist", "article4", "close", "attribution", "advance"),
+  other: fc.constantFrom<OtherKind>("intel", "assist", "article4", "close", "attribution", "advance", "brief"),
 });
 
 type Action = { kind: "driver" } | { kind: "move"; move: Fuzz };
@@ -277,7 +292,12 @@ function materialize(f: Fuzz, env: Env, s: SessionState): Record<string, unknown
       if (f.clean) {
         const kept = measures.filter((m): m is MeasureId => isMeasure(m) && toolbox.includes(m));
         measures = kept.length ? kept : ["concern"];
-        wording = wording.filter(([m, w]) => isMeasure(m) && kept.includes(m) && hasWording(m, w as never));
+        const date = env.scenario.date;
+        wording = wording.filter(([m, w]) => isMeasure(m) && kept.includes(m) && hasWording(m, w as never, date));
+        // A measure whose standard text is not yet in the toolbox goes in the wording it has at the date.
+        for (const m of kept)
+          if (!hasWording(m, "standard", date) && !wording.some(([x]) => x === m))
+            wording = [...wording, [m, defaultWording(m, date)]];
         if (Array.isArray(split)) split = split.filter((m) => isMeasure(m));
       }
       const event: Record<string, unknown> = { type: "draft.table", by: f.clean ? "chair" : by, measures };
@@ -324,6 +344,8 @@ function materialize(f: Fuzz, env: Env, s: SessionState): Record<string, unknown
           return { type: "phase.attribution", by: "chair" };
         case "advance":
           return { type: "phase.advance", by: "chair" };
+        case "brief":
+          return { type: "chair.brief", by: f.clean ? "chair" : by, argument: f.args[0] ?? "legal" };
       }
   }
 }
@@ -471,12 +493,13 @@ describe("property: negotiation moves, legal and illegal", () => {
 
 /** A random draft from the toolbox: some measures, wordings where they exist, sometimes split. */
 function randomDraft(env: Env, g: fc.GeneratorValue): EngineEvent {
-  const toolbox = toolboxOf(env);
+  const toolbox = anyWordingToolbox(env);
   const measures: MeasureId[] = g(fc.subarray, toolbox, { minLength: 1, maxLength: 5 });
   const wording: Partial<Record<MeasureId, (typeof WORDINGS)[number]>> = {};
   for (const m of measures) {
-    const options = WORDINGS.filter((w) => hasWording(m, w));
-    if (g(fc.boolean)) wording[m] = g(fc.constantFrom, ...options);
+    const options = wordingsAt(m, env.scenario.date);
+    if (!options.includes("standard")) wording[m] = defaultWording(m, env.scenario.date);
+    else if (g(fc.boolean)) wording[m] = g(fc.constantFrom, ...options);
   }
   const split = g(() =>
     fc.oneof(

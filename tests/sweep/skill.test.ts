@@ -1,7 +1,7 @@
 /**
  * Skill matters: the same crises played by the built-in bots in one seat, the built-in AI everywhere else.
  * The project's best play (`negotiator`) must beat plain play (`ai`) and the Secretariat's hint taken as it
- * stands (`secretariat`) where the model leaves room above history, pushing too hard (`maximalist`) must cost
+ * stands (`secretariat`) in every historical case while plain play stays historical, pushing too hard (`maximalist`) must cost
  * Council decisions, and the Secretariat's hint must stay fair (never worse than plain play).
  * The figures behind these thresholds are printed by `npm run tournament` and recorded in docs/calibration.md.
  */
@@ -36,12 +36,18 @@ describe("skill matters", () => {
   const chair = Object.fromEntries(HISTORICAL.map((id) => [id, tallies(id, "chair")]));
   const victim = Object.fromEntries(HISTORICAL.map((id) => [id, tallies(id, VICTIMS[id])]));
 
-  it("as chair, negotiator beats ai and secretariat by 0.2 or more in at least two historical cases", () => {
-    const beaten = HISTORICAL.filter((id) => {
+  it("as chair, negotiator beats ai and secretariat by 0.2 or more in every historical case", () => {
+    for (const id of HISTORICAL) {
       const t = chair[id] ?? {};
-      return mean(t.negotiator) >= Math.max(mean(t.ai), mean(t.secretariat)) + 0.2;
-    });
-    expect(beaten.length).toBeGreaterThanOrEqual(2);
+      expect(mean(t.negotiator), id).toBeGreaterThanOrEqual(Math.max(mean(t.ai), mean(t.secretariat)) + 0.2);
+    }
+  });
+
+  it("historical cases stay historical under plain play: ai and secretariat chairs reach statements, no more", () => {
+    for (const id of HISTORICAL) {
+      const t = chair[id] ?? {};
+      for (const bot of [t.ai, t.secretariat]) expect(mean(bot), id).toBeLessThanOrEqual(1.05);
+    }
   });
 
   it("as chair, negotiator is never worse than plain play, and maximalist ends without a decision more often", () => {

@@ -6,16 +6,8 @@
 
 import { COALITION_MEASURES, joinRefusal } from "../coalition.ts";
 import { type EngineEvent, parseEvent } from "../events.ts";
-import {
-  availableAt,
-  hasWording,
-  MEASURE_IDS,
-  type MeasureId,
-  measureById,
-  WORDINGS,
-  type Wording,
-} from "../measures.ts";
-import { OFFER_COST } from "../negotiation.ts";
+import { availableAt, MEASURE_IDS, type MeasureId, measureById, type Wording, wordingsAt } from "../measures.ts";
+import { briefingRefusal, OFFER_COST } from "../negotiation.ts";
 import { applyParsed, phaseOf, type Session, stateOf } from "../session.ts";
 import type { AllyCode, ArgumentKind, Env, Offer, Phase, SeatId, SessionState } from "../state.ts";
 import { redactState } from "../views.ts";
@@ -27,6 +19,7 @@ export type Move = EngineEvent;
 export type MoveSpec =
   | { type: "draft.table"; measures: MeasureId[]; wordings: Partial<Record<MeasureId, Wording[]>> }
   | { type: "consultation.close" }
+  | { type: "chair.brief"; arguments: ArgumentKind[] }
   | { type: "phase.attribution" }
   | { type: "corridor.talk"; with: AllyCode[]; offers: Offer[] }
   | { type: "consultation.statement"; arguments: ArgumentKind[] }
@@ -84,7 +77,9 @@ export function legalMoves(session: Session, seat: SeatId): MoveSpec[] {
     if (phase === "consultation") {
       const measures = MEASURE_IDS.filter((m) => availableAt(measureById(m), env.scenario.date));
       const wordings: Partial<Record<MeasureId, Wording[]>> = {};
-      for (const m of measures) wordings[m] = WORDINGS.filter((w) => hasWording(m, w));
+      for (const m of measures) wordings[m] = wordingsAt(m, env.scenario.date);
+      const briefings = ARGUMENT_KINDS.filter((a) => briefingRefusal(s, a) === null);
+      if (briefings.length) specs.push({ type: "chair.brief", arguments: briefings });
       specs.push(
         { type: "draft.table", measures, wordings },
         { type: "consultation.close" },

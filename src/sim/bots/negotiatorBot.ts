@@ -9,6 +9,7 @@
 import { stateConfidence } from "../attribution.ts";
 import { victims } from "../council.ts";
 import { hasWording, type MeasureId, type Wording, type WordingMap } from "../measures.ts";
+import { BRIEFING_COST, swayAfterBriefing } from "../negotiation.ts";
 import type { AllyCode, Offer, SessionState, Talk } from "../state.ts";
 import { aiBot } from "./aiBot.ts";
 import type { Bot, BotView, Move } from "./bot.ts";
@@ -108,11 +109,48 @@ function evidenceDue(s: SessionState): boolean {
   return (s.injects[s.injects.length - 1]?.evidence.length ?? 0) > 0 && !s.waited;
 }
 
+/**
+ * Whether to have the whole table briefed before working the holdouts on the target one by one: only when the
+ * briefing is predicted to leave fewer holdouts than the talks it costs could have turned. The law moves allies
+ * that count non-physical harm; the pooled evidence is worth sharing when it points to a state.
+ */
+function briefingFor(view: BotView, target: { measure: MeasureId; wording: Wording }): Move | null {
+  const spec = view.legal.find((x) => x.type === "chair.brief");
+  if (spec?.type !== "chair.brief") return null;
+  const capital = view.state.capital.chair ?? 0;
+  const refusing = (xs: readonly { judgement: { accept: boolean } }[]) => xs.filter((x) => !x.judgement.accept).length;
+  const now = soundOut(view, target.measure, target.wording);
+  const unworked = refusing(now) - capital; // holdouts left when every unit of capital buys one talk
+  if (unworked <= 0) return null;
+  if (spec.arguments.includes("legal")) {
+    const after = soundOut(view, target.measure, target.wording, (p, sway) => swayAfterBriefing("legal", p, sway));
+    if (refusing(after) - (capital - BRIEFING_COST) < unworked)
+      return { type: "chair.brief", by: "chair", argument: "legal" };
+  }
+  const attributionBound = now.some((x) => x.judgement.reasons.some((r) => r.code === "attribution_below_threshold"));
+  if (spec.arguments.includes("evidence") && attributionBound && pooledPointsToState(view))
+    return { type: "chair.brief", by: "chair", argument: "evidence" };
+  return null;
+}
+
+/** Whether most of the evidence several allies hold points to a state (or a proxy it directs). */
+function pooledPointsToState(view: BotView): boolean {
+  const holders = new Map<string, number>();
+  for (const a of view.state.allies) for (const id of a.held) holders.set(id, (holders.get(id) ?? 0) + 1);
+  const pooled = [...holders].filter(([, n]) => n > 1).map(([id]) => view.env.evidence.get(id)?.evidence);
+  const toState = pooled.filter((e) => e && (e.pointsTo === "state" || e.pointsTo === "proxy")).length;
+  return pooled.length > 0 && toState * 2 > pooled.length;
+}
+
 function chairMove(view: BotView): Move | null {
   const s = view.state;
   if (view.phase !== "consultation" || s.round < 1) return null;
   const target = targetOf(view);
   const spent = s.round >= view.env.scenario.settings.maxConsultationRounds;
+  if (target && spent && !talksThisCycle(view).length) {
+    const briefing = briefingFor(view, target);
+    if (briefing) return briefing;
+  }
   if (target) {
     const talk = nextTalk(view, target.measure, target.wording);
     if (talk && spent)

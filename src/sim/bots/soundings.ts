@@ -6,8 +6,9 @@
 import { absorbEvidence, priorBelief, stateConfidence } from "../attribution.ts";
 import { pleadedSeverity, stateHarmOf, victims } from "../council.ts";
 import type { MeasureId, Wording } from "../measures.ts";
+import type { AllyParams } from "../scenarioSchema.ts";
 import { judgeMeasure, type MeasureJudgement } from "../stance.ts";
-import type { AllyCode } from "../state.ts";
+import type { AllyCode, Sway } from "../state.ts";
 import type { BotView } from "./bot.ts";
 
 /** One ally's predicted judgement of a measure in a wording. */
@@ -32,8 +33,16 @@ function predictedConfidence(view: BotView, i: number): number {
   return stateConfidence(belief);
 }
 
-/** Every ally's predicted judgement of measure m in a wording. */
-export function soundOut(view: BotView, m: MeasureId, wording: Wording = "standard"): Sounding[] {
+/**
+ * Every ally's predicted judgement of measure m in a wording; `swayOf` supposes another sway for an ally (what a
+ * planned briefing or talk would leave), from its public profile.
+ */
+export function soundOut(
+  view: BotView,
+  m: MeasureId,
+  wording: Wording = "standard",
+  swayOf?: (params: AllyParams, sway: Sway) => Sway,
+): Sounding[] {
   const s = view.state;
   const hit = victims(view.env, s);
   const stateHarm = stateHarmOf(s);
@@ -47,7 +56,7 @@ export function soundOut(view: BotView, m: MeasureId, wording: Wording = "standa
         severity: ally.severity,
         confidence: predictedConfidence(view, i),
         victim: hit.has(ally.code),
-        sway: ally.sway,
+        sway: swayOf ? swayOf(params, ally.sway) : ally.sway,
         stateHarm,
         pleaded: pleadedSeverity(view.env, s, ally.code),
         helpSought,

@@ -1,6 +1,7 @@
 /** What the player can do now, by phase and seat. Everything here only sends events to the engine. */
 import { phaseOf, stateOf } from "../../sim/session.ts";
 import { button, h } from "../dom.ts";
+import { chairBriefings } from "./chairBriefings.ts";
 import { chairConsultation } from "./chairDesk.ts";
 import type { ActionContext } from "./controls.ts";
 import { coalitionChoices, silence } from "./decisionActions.ts";
@@ -63,7 +64,7 @@ export function actionsPanel(
     if (c.you !== "chair") parts.push(allyNational(c));
   }
   if (phase === "consultation") {
-    if (c.you === "chair") parts.push(chairConsultation(c));
+    if (c.you === "chair") parts.push(chairConsultation(c), chairBriefings(c.session, c.send));
     else parts.push(allyStatement(c), allyNational(c));
   }
   if (phase === "decision") parts.push(silence(c));

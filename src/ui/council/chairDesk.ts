@@ -5,12 +5,12 @@
  */
 import {
   availableAt,
-  hasWording,
+  defaultWording,
   MEASURES,
   type MeasureId,
-  WORDINGS,
   type Wording,
   wordedName,
+  wordingsAt,
 } from "../../sim/measures.ts";
 import { stateOf } from "../../sim/session.ts";
 import type { Reason } from "../../sim/state.ts";
@@ -34,12 +34,13 @@ import { openTalksWith, suggestedOffer, talkPartners } from "./talks.ts";
 const WORDING_LABEL: Record<Wording, string> = { soft: "Softer", standard: "Standard", strong: "Stronger" };
 
 /** One measure of the draft: its checkbox and, while ticked, its wording and whether it is decided separately. */
-function draftRow(m: MeasureId, draft: ChairDraft): HTMLElement {
+function draftRow(m: MeasureId, draft: ChairDraft, date: string): HTMLElement {
   const ticked = draft.measures.includes(m);
-  const wording = draft.wording[m] ?? "standard";
+  const wording = draft.wording[m] ?? defaultWording(m, date);
   const name = measureName(m);
   const box = h("input", { type: "checkbox", name: "measure", value: m, checked: ticked, id: `draft-${m}` });
-  const wordings = WORDINGS.filter((w) => hasWording(m, w));
+  // Only the wordings in the toolbox at the scenario's date; a measure with one non-standard text still shows it.
+  const wordings = wordingsAt(m, date);
   // The select stays short (Softer, Standard, Stronger); the text it stands for is read out beside it.
   const text = h("span", { class: "wording-text", id: `wording-text-${m}` }, `“${wordedName(m, wording)}”`);
   const select = h(
@@ -53,7 +54,7 @@ function draftRow(m: MeasureId, draft: ChairDraft): HTMLElement {
   const options = h(
     "div",
     { class: "measure-options", hidden: !ticked },
-    wordings.length > 1
+    wordings.length > 1 || wording !== "standard"
       ? h(
           "span",
           { class: "control-row" },
@@ -188,7 +189,7 @@ export function chairConsultation(c: ActionContext): HTMLElement {
   function fill(draft: ChairDraft): void {
     fieldset.replaceChildren(
       h("legend", {}, "Draft decision"),
-      ...available.map((m) => draftRow(m, draft)),
+      ...available.map((m) => draftRow(m, draft, date)),
       h(
         "p",
         { class: "meta" },

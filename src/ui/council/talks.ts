@@ -9,7 +9,7 @@ import { stateOf } from "../../sim/session.ts";
 import type { Offer, Reason, SeatId } from "../../sim/state.ts";
 import { playedByPerson } from "../../sim/talkThreads.ts";
 import { button, h } from "../dom.ts";
-import { allyName, talkSummary, talksBy } from "../viewModel.ts";
+import { allyName, talkSummary, talksBy, toolboxName } from "../viewModel.ts";
 import { namesSummary } from "../words.ts";
 import { currentDraft } from "./draft.ts";
 import { reasonWords, soundDraft } from "./soundingsPanel.ts";
@@ -134,7 +134,7 @@ export function corridorTalks(session: Session, you: SeatId, send: (event: unkno
       "select",
       { id: "talk-measure", name: "measure" },
       h("option", { value: "" }, "Whatever troubles them in the text"),
-      ...MEASURES.filter((m) => availableAt(m, date)).map((m) => h("option", { value: m.id }, m.name)),
+      ...MEASURES.filter((m) => availableAt(m, date)).map((m) => h("option", { value: m.id }, toolboxName(m.id, date))),
     );
     const offers = h(
       "fieldset",
