@@ -42,7 +42,7 @@ const SPOKEN: Record<MeasureId, string> = {
   article4: "Article 4 consultations",
   assistance: "technical assistance",
   sanctions: "coordinated sanctions",
-  defensiveCyber: "defensive cyber operations",
+  defensiveCyber: "defensive cyber measures", // covers sharing indicators (its softer text) and operations
   countermeasures: "cyber countermeasures",
   posture: "changes to military posture",
   article5: "invoking Article 5",
