@@ -11,35 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClassroomHarness, startClassroomHarness } from "./classroomHarness.ts";
 import { E2E_SKIP, fitsWidth, type Harness, openTab, startHarness, VIEWPORTS } from "./harness.ts";
 import { type Box, debug, nextFrames, roomReady } from "./roomProbe.ts";
+import { click, control, pauseWhenPhase, phase, waitPhase } from "./soloDriver.ts";
 
 const TEST_TIMEOUT = 240_000;
 /** An engine code or measure id that would mean a reason reached the screen unvoiced. */
 const RAW = /\b[a-z]+_[a-z_]+\b|[a-z]+_below_threshold|\b(article[45]|defensiveCyber)\b|\(1 items\)/;
-
-function phase(page: Page): Promise<string> {
-  return page.evaluate(() => document.getElementById("app")?.dataset.phase ?? "");
-}
-
-async function waitPhase(page: Page, phases: readonly string[], timeout = 60_000): Promise<string> {
-  await page.waitForFunction((ps) => ps.includes(document.getElementById("app")?.dataset.phase ?? ""), phases, {
-    timeout,
-    polling: 100,
-  });
-  return phase(page);
-}
-
-function click(page: Page, action: string, extra = ""): Promise<void> {
-  return page.click(`[data-action="${action}"]${extra}`, { timeout: 30_000 });
-}
-
-/** Presses a header control from inside the page (the header is rebuilt often while the AI runs). */
-function control(page: Page, action: "skip" | "pause"): Promise<boolean> {
-  return page.evaluate((a) => {
-    const button = document.querySelector<HTMLButtonElement>(`.council-header [data-action="${a}"]`);
-    button?.click();
-    return button !== null;
-  }, action);
-}
 
 /** Presses Resume when the game is paused (nothing when the header has gone, e.g. at the debrief). */
 function resume(page: Page): Promise<void> {
@@ -47,21 +23,6 @@ function resume(page: Page): Promise<void> {
     const pause = document.querySelector<HTMLButtonElement>('.council-header [data-action="pause"]');
     if (pause?.textContent === "Resume") pause.click();
   });
-}
-
-/** Arms the page to press Pause as soon as `#app` enters `phase` again. */
-function pauseWhenPhase(page: Page, wanted: string): Promise<void> {
-  return page.evaluate((w) => {
-    const app = document.getElementById("app");
-    if (!app) return;
-    const observer = new MutationObserver(() => {
-      if (app.dataset.phase !== w) return;
-      observer.disconnect();
-      const pause = document.querySelector<HTMLButtonElement>('.council-header [data-action="pause"]');
-      if (pause && pause.textContent !== "Resume") pause.click();
-    });
-    observer.observe(app, { attributes: true, attributeFilter: ["data-phase"] });
-  }, wanted);
 }
 
 /** From the briefing to the consultation, held there by Pause. */

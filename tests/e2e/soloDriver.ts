@@ -4,32 +4,14 @@
  */
 import type { Page } from "playwright-core";
 import { fitsWidth, type Tab, VIEWPORTS } from "./harness.ts";
+import { control, phase, waitPhase } from "./roomProbe.ts";
+
+export { control, pauseWhenPhase, phase, waitPhase } from "./roomProbe.ts";
 
 // --- Reading and pacing the page (see solo.test.ts for why most of this happens inside the page) ----------
 
-export function phase(page: Page): Promise<string> {
-  return page.evaluate(() => document.getElementById("app")?.dataset.phase ?? "");
-}
-
-export async function waitPhase(page: Page, phases: readonly string[], timeout = 60_000): Promise<string> {
-  await page.waitForFunction((ps) => ps.includes(document.getElementById("app")?.dataset.phase ?? ""), phases, {
-    timeout,
-    polling: 100,
-  });
-  return phase(page);
-}
-
 export function click(page: Page, action: string, extra = ""): Promise<void> {
   return page.click(`[data-action="${action}"]${extra}`, { timeout: 30_000 });
-}
-
-/** Presses a header control from inside the page (the header is rebuilt often while the AI runs). */
-export function control(page: Page, action: "skip" | "pause"): Promise<boolean> {
-  return page.evaluate((a) => {
-    const button = document.querySelector<HTMLButtonElement>(`.council-header [data-action="${a}"]`);
-    button?.click();
-    return button !== null;
-  }, action);
 }
 
 /** True while the game is paused. */
@@ -45,21 +27,6 @@ export async function hold(page: Page): Promise<void> {
 /** Presses Resume if paused. */
 export async function release(page: Page): Promise<void> {
   if (await paused(page)) await control(page, "pause");
-}
-
-/** Arms the page to press Pause as soon as `#app` enters `wanted`. */
-export function pauseWhenPhase(page: Page, wanted: string): Promise<void> {
-  return page.evaluate((p) => {
-    const app = document.getElementById("app");
-    if (!app) return;
-    const observer = new MutationObserver(() => {
-      if (app.dataset.phase !== p) return;
-      observer.disconnect();
-      const pause = document.querySelector<HTMLButtonElement>('.council-header [data-action="pause"]');
-      if (pause && pause.textContent !== "Resume") pause.click();
-    });
-    observer.observe(app, { attributes: true, attributeFilter: ["data-phase"] });
-  }, wanted);
 }
 
 /** The consultation round the chair's desk is in, and the last one, e.g. [2, 4]. */
