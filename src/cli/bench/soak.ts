@@ -8,7 +8,7 @@
  * server's memory is read once it has been idle a while. What it must show: no acknowledged event lost, every
  * delegate back in their seat, and memory after the sessions within 10% of the idle server's at the start.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Health } from "../../server/health.ts";
@@ -57,6 +57,12 @@ async function serverHealth(url: string): Promise<Health | null> {
 }
 
 /** The server's resident memory, or 0 between a kill and the restart (no process to read). */
+/** Where Debian and Ubuntu put jemalloc, when it is installed (apt install libjemalloc2). */
+function jemallocPath(): string | null {
+  const candidates = ["/usr/lib/x86_64-linux-gnu/libjemalloc.so.2", "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2"];
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
 function rssOf(server: ServerChild): number {
   try {
     return server.rss();
@@ -76,7 +82,11 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const dataDir = mkdtempSync(join(tmpdir(), "cbc-soak-"));
   // A finished session's room closes once nobody has been in it for this long (the default is 10 minutes).
-  const env = { SESSION_FINISHED_MINUTES: String(FINISHED_MINUTES) };
+  // The server runs as the Dockerfile runs it: on jemalloc where the library is installed (SOAK_ALLOCATOR=glibc
+  // compares with the C library's own allocator).
+  const jemalloc = process.env.SOAK_ALLOCATOR === "glibc" ? null : jemallocPath();
+  const env = { SESSION_FINISHED_MINUTES: String(FINISHED_MINUTES), ...(jemalloc ? { LD_PRELOAD: jemalloc } : {}) };
+  const allocator = jemalloc ? "jemalloc, as in the Dockerfile" : "glibc malloc";
   const logFile = process.env.SOAK_SERVER_LOG || undefined; // the server's whole log, for a run that goes wrong
   let server: ServerChild = await startServerChild([], { dataDir, env, logFile });
   const port = Number(new URL(server.url).port);
@@ -142,6 +152,7 @@ export async function soakBenchmarks(options: SoakOptions): Promise<Figure[]> {
       rooms,
       killed,
       endedAfterS: (ended - t0) / 1000,
+      allocator,
     });
   } catch (err) {
     throw new Error(`soak: ${(err as Error).message}\nserver stderr: ${server.tail().slice(-1500)}`);
@@ -168,6 +179,7 @@ interface Memory {
   rooms: number; // rooms still open then
   killed: boolean;
   endedAfterS: number;
+  allocator: string; // the server's memory allocator
 }
 
 function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
@@ -194,7 +206,12 @@ function figures(o: SoakOptions, t: SoakTotals, m: Memory): Figure[] {
       target: { value: 100, better: "higher" },
       note: `${t.seatsKept} of ${t.seatsOf} delegates in the seat they started in when their session ended (${t.seatsBack} connected to it then, a minute and a half allowed)`,
     },
-    { name: "soak.rss_start", value: mb(m.start), unit: "MB", note: "the idle server before the first class" },
+    {
+      name: "soak.rss_start",
+      value: mb(m.start),
+      unit: "MB",
+      note: `the idle server before the first class; its allocator: ${m.allocator}`,
+    },
     {
       name: "soak.heap_start",
       value: m.heapStart,
