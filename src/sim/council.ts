@@ -36,6 +36,19 @@ export function termsFor(params: AllyParams, date: string): MeasureTerms[] {
   return terms;
 }
 
+/**
+ * Empties the engine's memos (the terms of drawn profiles, the last table's context and hit sets), which hold
+ * the profiles and states of sessions long over until new sessions push them out. Memos are never a source of
+ * truth: every answer after this is the same, only computed again. Returns how many profiles' terms it dropped.
+ */
+export function forgetMemos(): number {
+  const dropped = termsMemo.size;
+  termsMemo.clear();
+  lastContext = null;
+  lastHit = null;
+  return dropped;
+}
+
 /** The scenario inject (scheduled or optional) with this id. */
 export function findInject(env: Env, id: string): Inject | undefined {
   return env.scenario.injects.find((i) => i.id === id) ?? env.scenario.optionalInjects.find((i) => i.id === id);
