@@ -10,7 +10,7 @@ import { parseRoster, sameName } from "../net/roster.ts";
 import type { Env, SeatId, SessionState } from "../sim/state.ts";
 import { type PeopleEvent, type PeopleEventKind, type PeopleLog, readBlocks } from "./peopleLog.ts";
 import { MAX_TEAM, planSeats, seatOrder } from "./seating.ts";
-import { hashSecret, type Player, Seats } from "./seats.ts";
+import { hashSecret, type Player, personStatus, Seats } from "./seats.ts";
 import type { Store } from "./store.ts";
 
 export type Outcome = { ok: true } | { ok: false; reason: string };
@@ -364,15 +364,7 @@ export class People {
 
   /** Everyone, for the facilitator. */
   status(): PersonStatus[] {
-    return this.seats.all().map((p) => ({
-      player: p.player,
-      name: p.name,
-      seat: p.seat,
-      adviser: p.adviser,
-      joined: p.joinedAt !== null,
-      connected: p.connections > 0,
-      roster: p.roster,
-    }));
+    return this.seats.all().map(personStatus);
   }
 
   persist(p: Player): void {

@@ -5,6 +5,7 @@
  * session turns seat changes into engine events.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { PersonStatus } from "../net/protocol.ts";
 import type { SeatId } from "../sim/state.ts";
 import type { StoredPlayer } from "./store.ts";
 
@@ -128,4 +129,17 @@ export class Seats {
   delete(player: string): void {
     this.players.delete(player);
   }
+}
+
+/** A person as the facilitator's list shows them. */
+export function personStatus(p: Player): PersonStatus {
+  return {
+    player: p.player,
+    name: p.name,
+    seat: p.seat,
+    adviser: p.adviser,
+    joined: p.joinedAt !== null,
+    connected: p.connections > 0,
+    roster: p.roster,
+  };
 }
