@@ -6,6 +6,9 @@ import { parseArgs } from "node:util";
 import { bundledRoster, bundledScenario, SCENARIO_IDS } from "../sim/catalog.ts";
 import { createEnv } from "../sim/session.ts";
 import { study } from "../sim/study.ts";
+import { tuneForBatchRuns } from "./v8Tuning.ts";
+
+tuneForBatchRuns();
 
 const { values } = parseArgs({ options: { seeds: { type: "string", default: "1-200" } } });
 const match = /^(\d+)-(\d+)$/.exec(values.seeds);

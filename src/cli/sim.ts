@@ -19,6 +19,9 @@ import { loadScenario, readText, UsageError } from "./loadScenario.ts";
 import { runCli } from "./runCli.ts";
 import { runStudy } from "./study.ts";
 import { transcriptLines } from "./transcript.ts";
+import { tuneForBatchRuns } from "./v8Tuning.ts";
+
+tuneForBatchRuns(); // a study plays thousands of sessions
 
 function parseSeed(text: string, what: string): number {
   if (!/^-?\d+$/.test(text)) throw new UsageError(`${what} must be an integer, got "${text}"`);

@@ -16,6 +16,9 @@ import { BotFault, resolveBot } from "./botFile.ts";
 import { loadScenario, UsageError } from "./loadScenario.ts";
 import { runCli } from "./runCli.ts";
 import { jsonLine, markdownTable, playSeeds, type Tally } from "./tournamentReport.ts";
+import { tuneForBatchRuns } from "./v8Tuning.ts";
+
+tuneForBatchRuns();
 
 function parseSeeds(text: string): { from: number; to: number } {
   const match = /^(\d+)(?:-(\d+))?$/.exec(text);

@@ -74,13 +74,13 @@ export class MemoryRelease {
     this.timer = null;
     if (!this.collect || this.options.openSessions() > 0) return;
     const before = process.memoryUsage();
-    const profiles = forgetMemos(); // the engine's memos still hold profiles of the day's sessions
+    const seats = forgetMemos(); // the engine's memos still hold the last sessions' profiles and judgements
     await this.collect({ type: "major", execution: "async", flavor: "last-resort" });
     this.releases++;
     const after = process.memoryUsage();
     this.options.log(
       `no session open: memory released (${mb(before.rss)} → ${mb(after.rss)} MB resident; heap reserved ` +
-        `${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, ${mb(after.heapUsed)} MB live; ${profiles} profiles' terms forgotten)`,
+        `${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, ${mb(after.heapUsed)} MB live; ${seats} seat memos forgotten)`,
     );
   }
 }

@@ -10,12 +10,15 @@ const SECONDHAND = 0.6; // shared intelligence counts less than one's own collec
 
 const indexOf = (actor: ActorType) => ACTOR_TYPES.indexOf(actor);
 
+const PROXY = 0.2; // prior weight of a proxy the state directs
+const PATRIOTIC = 0.2; // prior weight of patriotic hackers
+const LN_PROXY = ln(PROXY);
+const LN_PATRIOTIC = ln(PATRIOTIC);
+
 /** Prior log-weights: more exposed allies start out more suspicious of a state. */
 export function priorBelief(params: AllyParams): number[] {
   const state = 0.2 + 0.15 * params.exposure;
-  const proxy = 0.2;
-  const patriotic = 0.2;
-  return [ln(state), ln(proxy), ln(patriotic), ln(1 - state - proxy - patriotic)];
+  return [ln(state), LN_PROXY, LN_PATRIOTIC, ln(1 - state - PROXY - PATRIOTIC)];
 }
 
 /** Probabilities over ACTOR_TYPES from log-weights. */

@@ -5,13 +5,11 @@ import type { AllyParams, Inject } from "./scenarioSchema.ts";
 import { casualtyScale } from "./severity.ts";
 import {
   type AllyOutlook,
+  attributionNeeded,
   type DraftJudgement,
-  judgeFromBasis,
   judgeMeasure,
-  type MeasureBasis,
   type MeasureJudgement,
   type MeasureTerms,
-  measureBasis,
   stanceOn,
   termsTable,
 } from "./stance.ts";
@@ -20,30 +18,16 @@ import type { AllyCode, AllyState, Env, SessionState, Sway } from "./state.ts";
 /** Every measure an ally weighs when it judges a text; Article 4 is judged like any other. */
 export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS;
 
-// Terms depend only on an ally's drawn profile and the date; the profile object lives unchanged in the state
-// for the whole session, so it keys a memo (never a source of truth). A plain Map, emptied when it grows:
-// a WeakMap holding every profile ever drawn made each look-up slower than the arithmetic it saved.
-const termsMemo = new Map<AllyParams, { date: string; terms: MeasureTerms[] }>();
-const TERMS_MEMO_SIZE = 4096; // 32 seats × 128 sessions at once on a server
-
-/** The fixed per-measure terms of a drawn profile at a date. */
-export function termsFor(params: AllyParams, date: string): MeasureTerms[] {
-  const hit = termsMemo.get(params);
-  if (hit && hit.date === date) return hit.terms;
-  if (termsMemo.size >= TERMS_MEMO_SIZE) termsMemo.clear();
-  const terms = termsTable(params, date);
-  termsMemo.set(params, { date, terms });
-  return terms;
-}
-
 /**
- * Empties the engine's memos (the terms of drawn profiles, the last table's context and hit sets), which hold
- * the profiles and states of sessions long over until new sessions push them out. Memos are never a source of
- * truth: every answer after this is the same, only computed again. Returns how many profiles' terms it dropped.
+ * Empties the engine's memos (every seat's last judgements, the last table's context and hit sets), which hold
+ * the profiles and states of the last sessions played until new sessions push them out. Memos are never a
+ * source of truth: every answer after this is the same, only computed again. Returns how many seat memos were
+ * made since the last release (those of environments since dropped included).
  */
 export function forgetMemos(): number {
-  const dropped = termsMemo.size;
-  termsMemo.clear();
+  const dropped = slotCount;
+  judgementSlots = new WeakMap();
+  slotCount = 0;
   lastContext = null;
   lastHit = null;
   return dropped;
@@ -140,7 +124,7 @@ export function outlookOf(
     stateHarm: ctx.stateHarm,
     pleaded: ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0,
     helpSought: ctx.helpSought,
-    terms: terms ?? termsFor(ally.params, env.scenario.date),
+    terms: terms ?? termsTable(ally.params, env.scenario.date),
   };
 }
 
@@ -172,7 +156,6 @@ interface CachedJudgements {
   stateHarm: number;
   pleaded: number;
   helpSought: boolean;
-  bases: readonly MeasureBasis[]; // what does not depend on the ally's confidence
   confidence: number;
   judgements: readonly MeasureJudgement[];
   stance: { proposal: readonly MeasureId[]; judgement: DraftJudgement } | null; // the last standard-worded text
@@ -180,8 +163,9 @@ interface CachedJudgements {
 
 // An ally's measure judgements change only when its belief, severity, victim status, sway or profile do;
 // beliefs are never mutated, so the belief array identifies an unchanged outlook between rounds. One slot per
-// seat and scenario environment: a memo of the last answer, never a source of truth.
-const judgementSlots = new WeakMap<Env, (CachedJudgements | undefined)[]>();
+// seat and scenario environment, updated in place: a memo of the last answer, never a source of truth.
+let judgementSlots = new WeakMap<Env, (CachedJudgements | undefined)[]>();
+let slotCount = 0; // seats with a memo, over every environment (for forgetMemos)
 
 function slotsOf(env: Env): (CachedJudgements | undefined)[] {
   let slots = judgementSlots.get(env);
@@ -197,55 +181,77 @@ function freshSlot(env: Env, state: SessionState, i: number, ctx: TableContext):
   const hit = slotsOf(env)[i];
   const ally = state.allies[i];
   if (!hit || !ally) return undefined;
-  if (
-    hit.belief !== ally.belief ||
-    hit.severity !== ally.severity ||
-    hit.sway !== ally.sway ||
-    hit.params !== ally.params
-  )
-    return undefined;
-  const pleaded = ctx.pleas.find((p) => p.code !== ally.code)?.severity ?? 0;
+  if (hit.severity !== ally.severity || hit.sway !== ally.sway || hit.params !== ally.params) return undefined;
   if (
     hit.victim !== ctx.hit.has(ally.code) ||
     hit.stateHarm !== ctx.stateHarm ||
-    hit.pleaded !== pleaded ||
+    hit.pleaded !== pleadedFor(ctx, ally.code) ||
     hit.helpSought !== ctx.helpSought
   )
     return undefined;
   if (hit.belief === ally.belief) return hit;
   const confidence = stateConfidence(ally.belief);
-  const judgements = confidence === hit.confidence ? hit.judgements : rejudged(hit, confidence);
-  const slot: CachedJudgements = {
-    ...hit,
-    belief: ally.belief,
-    confidence,
-    judgements,
-    stance: judgements === hit.judgements ? hit.stance : null,
-  };
-  slotsOf(env)[i] = slot;
-  return slot;
+  const judgements = confidence === hit.confidence ? hit.judgements : rejudged(env, hit, confidence);
+  if (judgements !== hit.judgements) hit.stance = null;
+  hit.belief = ally.belief;
+  hit.confidence = confidence;
+  hit.judgements = judgements;
+  return hit;
+}
+
+const pleadedFor = (ctx: TableContext, code: AllyCode) => ctx.pleas.find((p) => p.code !== code)?.severity ?? 0;
+
+// The outlook a slot describes, filled in place for the judgements of one rebuild (read at once, never kept).
+const OUTLOOK: AllyOutlook = {
+  params: null as unknown as AllyParams,
+  severity: 0.5,
+  confidence: 0.5,
+  victim: false,
+  sway: null as unknown as Sway,
+  stateHarm: 0.5,
+  pleaded: 0.5,
+  helpSought: false,
+  terms: [],
+};
+
+function fillOutlook(slot: CachedJudgements): AllyOutlook {
+  const o = OUTLOOK;
+  o.params = slot.params;
+  o.severity = slot.severity;
+  o.confidence = slot.confidence;
+  o.victim = slot.victim;
+  o.sway = slot.sway;
+  o.stateHarm = slot.stateHarm;
+  o.pleaded = slot.pleaded;
+  o.helpSought = slot.helpSought;
+  o.terms = slot.terms;
+  return o;
 }
 
 /**
  * The judgements at a new confidence: a measure whose attribution bar the ally clears (or misses by the same
- * rounded margin) at both confidences is judged as before, so only the others are re-assembled; the list itself
+ * rounded margin) at both confidences is judged as before, so only the others are judged again; the list itself
  * is kept when nothing changed.
  */
-function rejudged(hit: CachedJudgements, confidence: number): readonly MeasureJudgement[] {
+function rejudged(env: Env, hit: CachedJudgements, confidence: number): readonly MeasureJudgement[] {
   let out: MeasureJudgement[] | null = null;
   const before = hit.confidence;
-  hit.bases.forEach((b, k) => {
+  for (let k = 0; k < AI_MEASURES.length; k++) {
+    const m = AI_MEASURES[k] as MeasureId;
+    const need = attributionNeeded(hit.terms, m);
     const unchanged =
-      (before >= b.needAttribution && confidence >= b.needAttribution) ||
-      (before < b.needAttribution && confidence < b.needAttribution && round3(before) === round3(confidence));
+      (before >= need && confidence >= need) ||
+      (before < need && confidence < need && round3(before) === round3(confidence));
     const old = hit.judgements[k];
     if (unchanged && old) {
       if (out) out.push(old);
-      return;
+      continue;
     }
     out ??= hit.judgements.slice(0, k) as MeasureJudgement[];
-    out.push(judgeFromBasis(b, confidence));
-  });
+    const outlook = fillOutlook(hit);
+    outlook.confidence = confidence;
+    out.push(judgeMeasure(outlook, m, env.scenario.date));
+  }
   return out ?? hit.judgements;
 }
 
@@ -256,25 +262,42 @@ function measureJudgements(env: Env, state: SessionState, i: number, ctx: TableC
   if (hit) return hit;
   const ally = state.allies[i];
   if (!ally) throw new Error(`no seat ${i}`);
-  const prior = slotsOf(env)[i];
-  const outlook = outlookOf(env, state, i, ctx, prior?.params === ally.params ? prior.terms : undefined);
-  const bases = AI_MEASURES.map((m) => measureBasis(outlook, m, env.scenario.date));
-  const slot: CachedJudgements = {
+  const slots = slotsOf(env);
+  const prior = slots[i];
+  // Terms change only with the profile: once a session, or when a domestic event shifts the ally.
+  const terms = prior?.params === ally.params ? prior.terms : termsTable(ally.params, env.scenario.date);
+  const slot: CachedJudgements = prior ?? {
     belief: ally.belief,
-    severity: outlook.severity,
-    victim: outlook.victim,
-    sway: outlook.sway,
-    params: outlook.params,
-    terms: outlook.terms ?? termsFor(ally.params, env.scenario.date),
-    stateHarm: outlook.stateHarm,
-    pleaded: outlook.pleaded,
-    helpSought: outlook.helpSought,
-    bases,
-    confidence: outlook.confidence,
-    judgements: bases.map((b) => judgeFromBasis(b, outlook.confidence)),
+    severity: 0.5,
+    victim: false,
+    sway: ally.sway,
+    params: ally.params,
+    terms,
+    stateHarm: 0.5,
+    pleaded: 0.5,
+    helpSought: false,
+    confidence: 0.5,
+    judgements: [],
     stance: null,
   };
-  slotsOf(env)[i] = slot;
+  slot.belief = ally.belief;
+  slot.severity = ally.severity;
+  slot.victim = ctx.hit.has(ally.code);
+  slot.sway = ally.sway;
+  slot.params = ally.params;
+  slot.terms = terms;
+  slot.stateHarm = ctx.stateHarm;
+  slot.pleaded = pleadedFor(ctx, ally.code);
+  slot.helpSought = ctx.helpSought;
+  slot.confidence = stateConfidence(ally.belief);
+  const outlook = fillOutlook(slot);
+  const date = env.scenario.date;
+  const judgements: MeasureJudgement[] = new Array(AI_MEASURES.length);
+  for (let k = 0; k < AI_MEASURES.length; k++) judgements[k] = judgeMeasure(outlook, AI_MEASURES[k] as MeasureId, date);
+  slot.judgements = judgements;
+  slot.stance = null;
+  if (!prior) slotCount++;
+  slots[i] = slot;
   return slot;
 }
 

@@ -48,7 +48,7 @@ export function aiActions(env: Env, s: SessionState): SessionState {
   const stateHarm = stateHarmOf(s);
   const direct = directTargets(env, s);
   let next: SessionState = { ...s, rng };
-  let holders: Map<string, number> | null = null; // counted only when an ally is minded to share
+  let holders: Map<string, number> | null = null; // counted once, when an ally is first minded to share
   s.allies.forEach((ally, i) => {
     if (isHuman(s, ally.code)) return;
     const current = next.allies[i] ?? ally;
@@ -60,7 +60,7 @@ export function aiActions(env: Env, s: SessionState): SessionState {
       holders = counts;
       if (current.held.some((id) => (counts.get(id) ?? 0) < n)) {
         next = shareIntelligence(env, next, ally.code, "all");
-        holders = null;
+        for (const id of current.held) counts.set(id, n); // shared with all: now everyone holds each of them
       }
     }
     if (needsAssistance(next, current, direct.has(ally.code))) next = requestAssistance(next, ally.code);

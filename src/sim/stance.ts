@@ -111,12 +111,13 @@ export function demandFor(m: Measure, outlook: Omit<AllyOutlook, "confidence">):
 
 /**
  * Everything in an ally's judgement of one measure that does not depend on its attribution confidence (which
- * changes with every piece of evidence): kept apart so a judgement can be re-assembled cheaply.
+ * changes with every piece of evidence): the weighing, done once, then compared with the confidence.
  */
-export interface MeasureBasis {
+interface MeasureBasis {
   measure: MeasureId;
   available: boolean;
-  severityShort: Reason | null; // the severity reason, when the harm falls short
+  severity: number; // the harm weighed
+  needSeverity: number; // the harm required
   needAttribution: number;
   gain: number; // deterrent value weighed by demand, wording and motivation
   costs: number; // escalation + economic + domestic, as weighed
@@ -124,40 +125,55 @@ export interface MeasureBasis {
   tolerance: number;
 }
 
-/** The confidence-independent part of judging one measure (see judgeMeasure). Pure. */
-export function measureBasis(
+// Judging is the engine's hottest path: the basis of one judgement is filled into this one object, read at
+// once by judgeFromBasis and never kept, so judging a measure allocates only the judgement itself.
+const BASIS: MeasureBasis = {
+  measure: "concern",
+  available: false,
+  severity: 0.5,
+  needSeverity: 0.5,
+  needAttribution: 0.5,
+  gain: 0.5,
+  costs: 0.5,
+  worstCost: "escalation_risk",
+  tolerance: 0.5,
+};
+
+/** Fills BASIS with the confidence-independent part of judging one measure (see judgeMeasure). */
+function fillBasis(
   outlook: Omit<AllyOutlook, "confidence">,
   id: MeasureId,
   date: string,
-  wording: Wording = "standard",
+  wording: Wording,
 ): MeasureBasis {
   const m = measureById(id);
   const p = outlook.params;
   const t = outlook.terms?.[m.rank] ?? measureTerms(p, m, date);
   const w = wordingTerms(m, wording);
   const sway = outlook.sway;
-  const needSeverity = t.severity * w.threshold * (1 - sway.severity);
-  const severity = severityWeighed(outlook, id);
   const motivation =
     0.35 * p.exposure + 0.35 * p.solidarity + (outlook.victim ? 0.5 : 0) + 0.6 * outlook.severity + sway.motivation;
   const escalationCost = t.escalationCost * w.cost * (1 - sway.escalation);
   const economicCost = t.economicCost * w.cost * (1 - sway.cost);
   const domesticCost = t.domesticCost * w.cost * (1 - sway.cost);
   const worst = Math.max(escalationCost, economicCost, domesticCost);
-  return {
-    measure: id,
-    available: wording === "soft" ? t.softAvailable : t.available,
-    severityShort:
-      severity < needSeverity
-        ? { code: "severity_below_threshold", measure: id, value: round3(severity), threshold: round3(needSeverity) }
-        : null,
-    needAttribution: t.attribution * w.threshold,
-    gain: t.benefit * demandFor(m, outlook) * w.deterrence * motivation,
-    costs: escalationCost + economicCost + domesticCost,
-    worstCost:
-      worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint",
-    tolerance: t.tolerance,
-  };
+  const b = BASIS;
+  b.measure = id;
+  b.available = wording === "soft" ? t.softAvailable : t.available;
+  b.severity = severityWeighed(outlook, id);
+  b.needSeverity = t.severity * w.threshold * (1 - sway.severity);
+  b.needAttribution = t.attribution * w.threshold;
+  b.gain = t.benefit * demandFor(m, outlook) * w.deterrence * motivation;
+  b.costs = escalationCost + economicCost + domesticCost;
+  b.worstCost =
+    worst === escalationCost ? "escalation_risk" : worst === economicCost ? "economic_cost" : "domestic_constraint";
+  b.tolerance = t.tolerance;
+  return b;
+}
+
+/** The state-attribution confidence an ally needs for a measure in its standard wording, from its terms. */
+export function attributionNeeded(terms: readonly MeasureTerms[], id: MeasureId): number {
+  return terms[measureById(id).rank]?.attribution ?? 0;
 }
 
 /** The list with one more reason; the shared empty list is never written to. */
@@ -168,7 +184,7 @@ function withReason(reasons: Reason[], r: Reason): Reason[] {
 }
 
 /** A judgement from its confidence-independent basis and the ally's attribution confidence. Pure. */
-export function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudgement {
+function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudgement {
   const id = b.measure;
   let reasons: Reason[] = NO_REASONS; // replaced by a real array only when there is something to say
   let hard = false;
@@ -176,9 +192,14 @@ export function judgeFromBasis(b: MeasureBasis, confidence: number): MeasureJudg
     hard = true;
     reasons = withReason(reasons, { code: "not_available", measure: id, value: 0, threshold: 0 });
   }
-  if (b.severityShort) {
+  if (b.severity < b.needSeverity) {
     hard = true;
-    reasons = withReason(reasons, b.severityShort);
+    reasons = withReason(reasons, {
+      code: "severity_below_threshold",
+      measure: id,
+      value: round3(b.severity),
+      threshold: round3(b.needSeverity),
+    });
   }
   if (confidence < b.needAttribution) {
     hard = true;
@@ -220,7 +241,7 @@ export function judgeMeasure(
   date: string,
   wording: Wording = "standard",
 ): MeasureJudgement {
-  return judgeFromBasis(measureBasis(outlook, id, date, wording), outlook.confidence);
+  return judgeFromBasis(fillBasis(outlook, id, date, wording), outlook.confidence);
 }
 
 export interface DraftJudgement {

@@ -14,8 +14,8 @@ describe("the engine's memos", () => {
     if (!first || !third) throw new Error("no sessions");
     const last = stateOf(third);
     const before = judgeAll(env, last, last.proposal);
-    // Three sessions' drawn profiles, one per seat each (the memo is keyed by profile).
-    expect(forgetMemos()).toBeGreaterThanOrEqual(3 * env.profiles.length);
+    // Every seat judged keeps a memo of its last judgements.
+    expect(forgetMemos()).toBeGreaterThanOrEqual(env.profiles.length);
     expect(forgetMemos()).toBe(0);
     expect(judgeAll(env, last, last.proposal)).toEqual(before);
     // A session played after forgetting ends in the same state as one played before.
