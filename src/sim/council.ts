@@ -27,6 +27,7 @@ export const AI_MEASURES: readonly MeasureId[] = MEASURE_IDS;
 export function forgetMemos(): number {
   const dropped = slotCount;
   judgementSlots = new WeakMap();
+  confidenceMemos = new WeakMap();
   slotCount = 0;
   lastContext = null;
   lastHit = null;
@@ -118,7 +119,7 @@ export function outlookOf(
   return {
     params: ally.params,
     severity: ally.severity,
-    confidence: stateConfidence(ally.belief),
+    confidence: confidenceOf(env, state, i),
     victim: ctx.hit.has(ally.code),
     sway: ally.sway,
     stateHarm: ctx.stateHarm,
@@ -144,6 +145,30 @@ export function stateHarmOf(state: SessionState): number {
     harm = Math.max(harm, e.democraticInstitutions, e.militaryReadiness, e.physicalDamage, casualtyScale(e.casualties));
   }
   return harm;
+}
+
+// Every ally's confidence is read each round, and its belief changes only when evidence arrives: one memo per
+// seat and environment, keyed by the (never mutated) belief array. Never a source of truth.
+interface ConfidenceMemo {
+  beliefs: (readonly number[] | undefined)[];
+  values: number[];
+}
+let confidenceMemos = new WeakMap<Env, ConfidenceMemo>();
+
+/** Ally i's confidence that a state is behind the campaign (stateConfidence of its belief), memoised per seat. */
+export function confidenceOf(env: Env, state: SessionState, i: number): number {
+  const ally = state.allies[i];
+  if (!ally) throw new Error(`no seat ${i}`);
+  let memo = confidenceMemos.get(env);
+  if (!memo) {
+    memo = { beliefs: [], values: [] };
+    confidenceMemos.set(env, memo);
+  }
+  if (memo.beliefs[i] === ally.belief) return memo.values[i] ?? stateConfidence(ally.belief);
+  const confidence = stateConfidence(ally.belief);
+  memo.beliefs[i] = ally.belief;
+  memo.values[i] = confidence;
+  return confidence;
 }
 
 interface CachedJudgements {
@@ -190,7 +215,7 @@ function freshSlot(env: Env, state: SessionState, i: number, ctx: TableContext):
   )
     return undefined;
   if (hit.belief === ally.belief) return hit;
-  const confidence = stateConfidence(ally.belief);
+  const confidence = confidenceOf(env, state, i);
   const judgements = confidence === hit.confidence ? hit.judgements : rejudged(env, hit, confidence);
   if (judgements !== hit.judgements) hit.stance = null;
   hit.belief = ally.belief;
@@ -289,7 +314,7 @@ function measureJudgements(env: Env, state: SessionState, i: number, ctx: TableC
   slot.stateHarm = ctx.stateHarm;
   slot.pleaded = pleadedFor(ctx, ally.code);
   slot.helpSought = ctx.helpSought;
-  slot.confidence = stateConfidence(ally.belief);
+  slot.confidence = confidenceOf(env, state, i);
   const outlook = fillOutlook(slot);
   const date = env.scenario.date;
   const judgements: MeasureJudgement[] = new Array(AI_MEASURES.length);

@@ -2,10 +2,17 @@
  * Reducers for the Council's own work: AI allies acting in a round, statements, the chair's working text,
  * tabling a draft, the silence procedure and the adversary's answer. Each takes a state and returns a new one.
  */
-import { stateConfidence } from "./attribution.ts";
 import { chairReading, chairTablesNow, consensusText, gambleText } from "./chair.ts";
 import { COALITION_WEIGHT, coalitionDeterrence, formCoalitions } from "./coalition.ts";
-import { AI_MEASURES, directTargets, isHuman, judgeAll, needsAssistance, stateHarmOf } from "./council.ts";
+import {
+  AI_MEASURES,
+  confidenceOf,
+  directTargets,
+  isHuman,
+  judgeAll,
+  needsAssistance,
+  stateHarmOf,
+} from "./council.ts";
 import { exp } from "./detMath.ts";
 import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { MEASURE_IDS, type MeasureId, measureById, type WordingMap, wordingTerms } from "./measures.ts";
@@ -53,7 +60,7 @@ export function aiActions(env: Env, s: SessionState): SessionState {
     if (isHuman(s, ally.code)) return;
     const current = next.allies[i] ?? ally;
     const p = current.params;
-    const confidence = stateConfidence(current.belief);
+    const confidence = confidenceOf(env, next, i);
     const willingness = 0.2 + 0.5 * p.solidarity + (direct.has(ally.code) ? 0.3 : 0);
     if (confidence >= 0.5 && (values[i] ?? 1) < willingness && current.held.length) {
       const counts = holders ?? countHolders(next);
@@ -72,10 +79,19 @@ export function aiActions(env: Env, s: SessionState): SessionState {
   return next;
 }
 
+// How many allies hold each piece of evidence changes only when some ally's list of holdings does, and those
+// lists are replaced, never mutated: a one-entry memo of the counts for the last lists seen (never a source of
+// truth; the caller gets its own copy, which it updates as it shares).
+let lastHolders: { held: (readonly string[])[]; counts: Map<string, number> } | null = null;
+
 function countHolders(s: SessionState): Map<string, number> {
-  const holders = new Map<string, number>();
-  for (const ally of s.allies) for (const id of ally.held) holders.set(id, (holders.get(id) ?? 0) + 1);
-  return holders;
+  const memo = lastHolders;
+  if (memo && memo.held.length === s.allies.length && s.allies.every((a, i) => a.held === memo.held[i]))
+    return new Map(memo.counts);
+  const counts = new Map<string, number>();
+  for (const ally of s.allies) for (const id of ally.held) counts.set(id, (counts.get(id) ?? 0) + 1);
+  lastHolders = { held: s.allies.map((a) => a.held), counts };
+  return new Map(counts);
 }
 
 /** A consultation round: time passes, AI allies act and state positions, and an AI chair revises or tables. */
