@@ -1,8 +1,9 @@
 /** The engine's memos can be emptied when a server goes idle, and nothing it answers changes. */
 import { describe, expect, it } from "vitest";
-import { runToEnd } from "../../src/sim/autopilot.ts";
-import { forgetMemos, judgeAll } from "../../src/sim/council.ts";
-import { createSession, type SeatPlan, stateHash, stateOf } from "../../src/sim/session.ts";
+import { stateConfidence } from "../../src/sim/attribution.ts";
+import { nextSystemEvent, runToEnd } from "../../src/sim/autopilot.ts";
+import { confidenceOf, forgetMemos, judgeAll } from "../../src/sim/council.ts";
+import { applyParsed, createSession, type SeatPlan, type Session, stateHash, stateOf } from "../../src/sim/session.ts";
 import { envOf } from "../support/fixtures.ts";
 
 describe("the engine's memos", () => {
@@ -21,5 +22,33 @@ describe("the engine's memos", () => {
     // A session played after forgetting ends in the same state as one played before.
     const again = runToEnd(createSession(env, 1, seats)).session;
     expect(stateHash(again)).toBe(stateHash(first));
+  });
+
+  it("are per seat, not per session: sessions played in alternation on one Council end as they end alone", () => {
+    const seats: SeatPlan = { role: "chair", chair: "ai", humans: [] };
+    for (const id of ["estonia-2007", "notpetya-2017"]) {
+      const env = envOf(id);
+      const seeds = [3, 4, 5, 6];
+      const alone = seeds.map((seed) => stateHash(runToEnd(createSession(env, seed, seats)).session));
+      // One event of each session in turn, so every seat's memos keep changing hands between sessions.
+      let sessions: Session[] = seeds.map((seed) => createSession(env, seed, seats));
+      for (let moved = true; moved; ) {
+        moved = false;
+        sessions = sessions.map((session) => {
+          const event = nextSystemEvent(session);
+          if (!event) return session;
+          const result = applyParsed(session, event);
+          if (!result.ok) throw new Error(result.reason);
+          moved = true;
+          return result.session;
+        });
+      }
+      expect(sessions.map(stateHash)).toEqual(alone);
+      for (const session of sessions) {
+        const s = stateOf(session);
+        const read = s.allies.map((_, i) => confidenceOf(env, s, i));
+        expect(read).toEqual(s.allies.map((ally) => stateConfidence(ally.belief)));
+      }
+    }
   });
 });
