@@ -14,7 +14,7 @@ import {
   stateHarmOf,
 } from "./council.ts";
 import { exp } from "./detMath.ts";
-import { advanceClock, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
+import { advanceClock, holderCounts, requestArticle4, requestAssistance, shareIntelligence } from "./incidents.ts";
 import { MEASURE_IDS, type MeasureId, measureById, type WordingMap, wordingTerms } from "./measures.ts";
 import { makeArguments } from "./negotiation.ts";
 import { drawMany } from "./rng.ts";
@@ -88,8 +88,7 @@ function countHolders(s: SessionState): Map<string, number> {
   const memo = lastHolders;
   if (memo && memo.held.length === s.allies.length && s.allies.every((a, i) => a.held === memo.held[i]))
     return new Map(memo.counts);
-  const counts = new Map<string, number>();
-  for (const ally of s.allies) for (const id of ally.held) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const counts = holderCounts(s.allies);
   lastHolders = { held: s.allies.map((a) => a.held), counts };
   return new Map(counts);
 }

@@ -108,6 +108,20 @@ function deliverOne(env: Env, s: SessionState, k: number, j: number): SessionSta
   return { ...s, rng, allies, injects, log: [...s.log, entry] };
 }
 
+/** How many of these allies hold each piece of evidence, by id, in the order the pieces were first held. */
+export function holderCounts(allies: readonly AllyState[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ally of allies) for (const id of ally.held) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+/** The evidence more than one ally holds: what the Council has pooled, in the order it was first held. */
+export function pooledEvidence(allies: readonly AllyState[]): string[] {
+  const pooled: string[] = [];
+  for (const [id, n] of holderCounts(allies)) if (n > 1) pooled.push(id);
+  return pooled;
+}
+
 /** The drawn strength of every piece of evidence scheduled so far, by id. */
 export function evidenceStrengths(s: SessionState): Map<string, number> {
   const strengths = new Map<string, number>();

@@ -5,7 +5,7 @@
  */
 import { stateConfidence } from "./attribution.ts";
 import { directTargets, judgeOne, victims } from "./council.ts";
-import { advanceClock, evidenceStrengths, receiveSecondhand } from "./incidents.ts";
+import { advanceClock, evidenceStrengths, pooledEvidence, receiveSecondhand } from "./incidents.ts";
 import type { MeasureId } from "./measures.ts";
 import { drawMany } from "./rng.ts";
 import type { AllyParams } from "./scenarioSchema.ts";
@@ -100,9 +100,7 @@ export function talkRefusal(
  */
 function evidenceOf(s: SessionState, by: SeatId): string[] {
   if (by !== "chair") return s.allies.find((a) => a.code === by)?.held ?? [];
-  const holders = new Map<string, number>();
-  for (const a of s.allies) for (const id of a.held) holders.set(id, (holders.get(id) ?? 0) + 1);
-  return [...holders].filter(([, n]) => n > 1).map(([id]) => id);
+  return pooledEvidence(s.allies);
 }
 
 function effectOf(offer: Offer, a: AllyState): Partial<Sway> {

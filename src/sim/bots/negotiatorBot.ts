@@ -8,6 +8,7 @@
  */
 import { stateConfidence } from "../attribution.ts";
 import { victims } from "../council.ts";
+import { pooledEvidence } from "../incidents.ts";
 import { hasWording, type MeasureId, type Wording, type WordingMap } from "../measures.ts";
 import { BRIEFING_COST, swayAfterBriefing } from "../negotiation.ts";
 import type { AllyCode, Offer, SessionState, Talk } from "../state.ts";
@@ -135,9 +136,7 @@ function briefingFor(view: BotView, target: { measure: MeasureId; wording: Wordi
 
 /** Whether most of the evidence several allies hold points to a state (or a proxy it directs). */
 function pooledPointsToState(view: BotView): boolean {
-  const holders = new Map<string, number>();
-  for (const a of view.state.allies) for (const id of a.held) holders.set(id, (holders.get(id) ?? 0) + 1);
-  const pooled = [...holders].filter(([, n]) => n > 1).map(([id]) => view.env.evidence.get(id)?.evidence);
+  const pooled = pooledEvidence(view.state.allies).map((id) => view.env.evidence.get(id)?.evidence);
   const toState = pooled.filter((e) => e && (e.pointsTo === "state" || e.pointsTo === "proxy")).length;
   return pooled.length > 0 && toState * 2 > pooled.length;
 }
