@@ -1,10 +1,11 @@
 /** The engine's memos can be emptied when a server goes idle, and nothing it answers changes. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stateConfidence } from "../../src/sim/attribution.ts";
 import { nextSystemEvent, runToEnd } from "../../src/sim/autopilot.ts";
 import { confidenceOf, forgetMemos, judgeAll } from "../../src/sim/council.ts";
 import { applyParsed, createSession, type SeatPlan, type Session, stateHash, stateOf } from "../../src/sim/session.ts";
-import { envOf } from "../support/fixtures.ts";
+import { envOf, seededCheck } from "../support/fixtures.ts";
 
 describe("the engine's memos", () => {
   it("hold the profiles of finished sessions until forgotten, and forgetting changes no answer", () => {
@@ -50,5 +51,32 @@ describe("the engine's memos", () => {
         expect(read).toEqual(s.allies.map((ally) => stateConfidence(ally.belief)));
       }
     }
+  });
+
+  it("re-judge an ally on new evidence exactly as a judgement from nothing", () => {
+    const env = envOf("notpetya-2017");
+    const seats: SeatPlan = { role: "chair", chair: "ai", humans: [] };
+    const check = seededCheck(20261207, []);
+    check(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.nat(),
+        fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        (seed, seat, shift) => {
+          const s = stateOf(runToEnd(createSession(env, seed, seats)).session);
+          const i = seat % s.allies.length;
+          const ally = s.allies[i];
+          if (!ally) throw new Error("no ally");
+          judgeAll(env, s, s.proposal); // the memo now holds every seat as it stands
+          // Only this ally's belief moves, as when evidence reaches it: the memo re-judges from its last answer.
+          const belief = ally.belief.map((b, k) => b + (shift[k] ?? 0));
+          const moved = { ...s, allies: s.allies.map((a, k) => (k === i ? { ...a, belief } : a)) };
+          const warm = judgeAll(env, moved, s.proposal);
+          forgetMemos();
+          expect(warm).toEqual(judgeAll(env, moved, s.proposal));
+        },
+      ),
+      40,
+    );
   });
 });
