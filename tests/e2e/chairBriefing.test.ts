@@ -4,23 +4,15 @@
  * cyber operations come in 2018), has the whole Council briefed on the law, sees whom it moved in the log and
  * that the briefing is spent for the cycle, and tables the indicators separately.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, E2E_SKIP, type Harness, LAPTOP, openTab, startHarness } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, E2E_SKIP, LAPTOP, openTab, useHarness } from "./harness.ts";
 import { beginGame, click, control, draftOnPage, roundsSpent, shots } from "./soloDriver.ts";
 
 describe.skipIf(E2E_SKIP)("the chair's briefings in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(240_000);
 
   it("a chair tables the only wording the toolbox has and briefs the Council on the law", async () => {
-    const tab = await openTab(h, LAPTOP);
+    const tab = await openTab(harness(), LAPTOP);
     const { page } = tab;
     const layout: string[] = [];
     try {

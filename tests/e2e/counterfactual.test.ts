@@ -4,14 +4,14 @@
  * the first seed of the control case whose chair game has a flip. Screenshots at three sizes; axe clean; the
  * panel is reachable by keyboard reading order. Needs Chromium (see harness.ts); skipped loudly without it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { autoplayRecord } from "../../src/cli/bench/counterfactual.ts";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import { searchCounterfactuals } from "../../src/sim/counterfactual/search.ts";
 import { parseRecord } from "../../src/sim/record.ts";
 import { createEnv } from "../../src/sim/session.ts";
 import type { Env } from "../../src/sim/state.ts";
-import { axeViolations, E2E_SKIP, type Harness, openTab, startHarness, VIEWPORTS } from "./harness.ts";
+import { axeViolations, E2E_SKIP, openTab, useHarness, VIEWPORTS } from "./harness.ts";
 
 const TEST_TIMEOUT = 180_000;
 const SCENARIO = "control-article-5";
@@ -34,20 +34,14 @@ function seedWithFlip(env: Env): { seed: number; sentences: string[] } {
 }
 
 describe.skipIf(E2E_SKIP)("the debrief's counterfactuals", () => {
-  let h: Harness;
+  const harness = useHarness();
   const env = controlEnv();
   const found = seedWithFlip(env);
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 300_000);
-  afterAll(async () => {
-    await h?.close();
-  });
 
   it.each(VIEWPORTS)(
     "at $width×$height: the panel shows the flips Node finds for the same record",
     async (viewport) => {
-      const tab = await openTab(h, viewport);
+      const tab = await openTab(harness(), viewport);
       const { page } = tab;
       try {
         await page.goto(`/?scenario=${SCENARIO}&seed=${found.seed}&role=${ROLE}&autoplay=1`);

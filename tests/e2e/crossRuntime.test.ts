@@ -3,11 +3,11 @@
  * same state hash. Guards against engine arithmetic whose last bit depends on the JavaScript engine (see
  * src/sim/detMath.ts). Needs Chromium (see harness.ts); skipped loudly without it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import { parseRecord, replayRecord } from "../../src/sim/record.ts";
 import { createEnv, stateHash } from "../../src/sim/session.ts";
-import { E2E_SKIP, type Harness, LAPTOP, openTab, startHarness } from "./harness.ts";
+import { E2E_SKIP, LAPTOP, openTab, useHarness } from "./harness.ts";
 
 const TEST_TIMEOUT = 120_000;
 const AUTOSAVE_KEY = "case-by-case.autosave";
@@ -20,18 +20,12 @@ const GAMES = [
 ];
 
 describe.skipIf(E2E_SKIP)("the browser and Node agree on every state", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 300_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness();
 
   it.each(GAMES)(
     "$scenario seed $seed as $role: Chromium's state hash equals Node's replay of its record",
     async ({ scenario, seed, role }) => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         await page.goto(`/?scenario=${scenario}&seed=${seed}&role=${role}&autoplay=1`);

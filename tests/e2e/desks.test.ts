@@ -4,13 +4,13 @@
  * keeps silence with a reservation and joins a coalition; and fault 1 of issue 9 (the chair's ticks were
  * thrown away at every new consultation round). Needs Chromium (see harness.ts); skipped loudly without it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { playWithBot } from "../../src/sim/bots/play.ts";
 import { secretariatBot } from "../../src/sim/bots/simpleBots.ts";
 import { OUTCOME_VALUE, outcomeOf } from "../../src/sim/scoring.ts";
 import { stateOf } from "../../src/sim/session.ts";
 import { envOf } from "../support/fixtures.ts";
-import { axeViolations, DESKTOP, E2E_SKIP, type Harness, LAPTOP, openTab, startHarness } from "./harness.ts";
+import { axeViolations, DESKTOP, E2E_SKIP, LAPTOP, openTab, useHarness } from "./harness.ts";
 import {
   beginGame,
   click,
@@ -32,20 +32,12 @@ const TEST_TIMEOUT = 240_000;
 // --- The tests --------------------------------------------------------------------------------------------
 
 describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(240_000);
 
   it(
     "fault 1: the chair's ticks, wording and split survive a new round and a reload; a re-tabled draft says what changed",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const layout: string[] = [];
       try {
@@ -137,7 +129,7 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
       const secretariat = outcomeOf(stateOf(playWithBot(env, 5, "chair", secretariatBot).session));
       expect(secretariat).toBe("statements");
 
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const layout: string[] = [];
       try {
@@ -216,7 +208,7 @@ describe.skipIf(E2E_SKIP)("the chair's and the delegate's desks in Chromium", ()
   it(
     "a delegate (Denmark) argues and sees its statement as sent, keeps silence with a reservation and joins a coalition",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const layout: string[] = [];
       const said = "Our ports & shipping were <b>hit</b>";

@@ -9,7 +9,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClassroomHarness, startClassroomHarness } from "./classroomHarness.ts";
-import { E2E_SKIP, fitsWidth, type Harness, openTab, startHarness, VIEWPORTS } from "./harness.ts";
+import { E2E_SKIP, fitsWidth, openTab, useHarness, VIEWPORTS } from "./harness.ts";
 import { type Box, debug, nextFrames, roomReady } from "./roomProbe.ts";
 import { click, control, pauseWhenPhase, phase, waitPhase } from "./soloDriver.ts";
 
@@ -43,18 +43,12 @@ function logTexts(page: Page, kind: string): Promise<string[]> {
 }
 
 describe.skipIf(E2E_SKIP)("issue 9's reading faults in the browser", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 300_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness();
 
   it(
     "a chair tables an acknowledgement too early: every break is voiced in words, no two alike, with a dossier that shows how each ally moved",
     async () => {
-      const tab = await openTab(h, VIEWPORTS[0]);
+      const tab = await openTab(harness(), VIEWPORTS[0]);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=1&role=chair");
@@ -151,7 +145,7 @@ describe.skipIf(E2E_SKIP)("issue 9's reading faults in the browser", () => {
   it(
     "a delegate in 2007 is offered only measures of 2007, and round tallies count people's seats",
     async () => {
-      const tab = await openTab(h, VIEWPORTS[1]);
+      const tab = await openTab(harness(), VIEWPORTS[1]);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=2&role=EST");
@@ -185,7 +179,7 @@ describe.skipIf(E2E_SKIP)("issue 9's reading faults in the browser", () => {
   it(
     "the guide card covers neither the room's badge key nor the panels, and the header is one line at 1920",
     async () => {
-      const tab = await openTab(h, VIEWPORTS[0]);
+      const tab = await openTab(harness(), VIEWPORTS[0]);
       const { page } = tab;
       try {
         await page.goto("/");

@@ -4,19 +4,9 @@
  * the first-time offer, and hints with reasons. Needs Chromium (see harness.ts); skipped loudly without it.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GUIDE_STEPS } from "../../src/ui/guide/steps.ts";
-import {
-  axeViolations,
-  DESKTOP,
-  E2E_SKIP,
-  fitsWidth,
-  type Harness,
-  openTab,
-  startHarness,
-  type Tab,
-  VIEWPORTS,
-} from "./harness.ts";
+import { axeViolations, DESKTOP, E2E_SKIP, fitsWidth, openTab, type Tab, useHarness, VIEWPORTS } from "./harness.ts";
 
 const TEST_TIMEOUT = 240_000;
 const STEP_ORDER = GUIDE_STEPS.map((s) => s.id);
@@ -118,20 +108,12 @@ async function shots(tab: Tab, name: string, layout: string[], selector?: string
 }
 
 describe.skipIf(E2E_SKIP)("the guide in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(240_000);
 
   it(
     "the guided first game from the menu to its debrief: cards in order, each holding the clock; the glossary by keyboard on the menu, the council and the debrief",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const found: string[] = [];
       const layout: string[] = [];
@@ -235,7 +217,7 @@ describe.skipIf(E2E_SKIP)("the guide in Chromium", () => {
   it(
     "text size and high contrast change the page's computed styles, persist over a reload, and stay axe clean",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const found: string[] = [];
       const layout: string[] = [];
@@ -291,7 +273,7 @@ describe.skipIf(E2E_SKIP)("the guide in Chromium", () => {
   it(
     "the first time someone plays, the scenario list offers the guide; accepting it guides the game chosen",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       try {
         await page.goto("/");
@@ -332,7 +314,7 @@ describe.skipIf(E2E_SKIP)("the guide in Chromium", () => {
   it(
     "Hint shows what the AI would do in the player's seat, with its reasons, and goes stale when the Council moves",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const found: string[] = [];
       const layout: string[] = [];

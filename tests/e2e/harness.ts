@@ -13,6 +13,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import {
   buildGame,
   buildIsFresh,
@@ -47,6 +48,24 @@ export interface Harness {
   browser: Browser;
   buildMs: number; // 0 when a fresh build was reused
   close(): Promise<void>;
+}
+
+/**
+ * The harness of the enclosing describe block: started before its tests (within `startupMs`), closed after them.
+ * Returns a getter for use inside the tests.
+ */
+export function useHarness(startupMs = 300_000): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, startupMs);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error("the harness did not start");
+    return h;
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ClassroomHarness, click, startClassroomHarness } from "./classroomHarness.ts";
-import { DESKTOP, E2E_SKIP, type Harness, LAPTOP, openTab, PHONE, startHarness, VIEWPORTS } from "./harness.ts";
+import { DESKTOP, E2E_SKIP, LAPTOP, openTab, PHONE, useHarness, VIEWPORTS } from "./harness.ts";
 import {
   type Box,
   bubbleFaults,
@@ -26,20 +26,12 @@ const STAGGER_REACH = 56; // px: a placard moved inwards to clear its neighbours
 // --- The tests ---------------------------------------------------------------------------------------------
 
 describe.skipIf(E2E_SKIP)("the room's layout in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(180_000);
 
   it(
     "the canvas follows its host when the header wraps to two lines and back",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=1&role=EST");
@@ -92,7 +84,7 @@ describe.skipIf(E2E_SKIP)("the room's layout in Chromium", () => {
   it(
     "at 1366×768 every placard sits by its flag and the badge key shows (26 and 32 allies)",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         for (const [scenario, staggered] of [
@@ -134,7 +126,7 @@ describe.skipIf(E2E_SKIP)("the room's layout in Chromium", () => {
   it(
     "speech bubbles never cover the centre title or each other while the Council talks; the room in each phase",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const faults: string[] = [];
       let samples = 0;
@@ -195,7 +187,7 @@ describe.skipIf(E2E_SKIP)("the room's layout in Chromium", () => {
     "Break silence is on screen, and its heading focused, when the silence procedure starts (1366×768 and a phone)",
     async () => {
       for (const size of [LAPTOP, PHONE]) {
-        const tab = await openTab(h, size);
+        const tab = await openTab(harness(), size);
         const { page } = tab;
         try {
           await page.goto("/?scenario=estonia-2007&seed=1&role=EST");
@@ -229,7 +221,7 @@ describe.skipIf(E2E_SKIP)("the room's layout in Chromium", () => {
   it(
     "on a phone the page is one screen tall and the table stays in sight while the player acts",
     async () => {
-      const tab = await openTab(h, PHONE);
+      const tab = await openTab(harness(), PHONE);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=1&role=EST");

@@ -5,22 +5,12 @@
  * Needs Chromium (see harness.ts); skipped loudly without it.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bundledRoster, bundledScenario } from "../../src/sim/catalog.ts";
 import { createEnv } from "../../src/sim/session.ts";
 import { type Pace, paceTimings } from "../../src/ui/pace.ts";
 import { autoplayGame, cardRange, paceTimeline } from "../../src/ui/paceModel.ts";
-import {
-  axeViolations,
-  DESKTOP,
-  E2E_SKIP,
-  fitsWidth,
-  type Harness,
-  openTab,
-  startHarness,
-  type Tab,
-  VIEWPORTS,
-} from "./harness.ts";
+import { axeViolations, DESKTOP, E2E_SKIP, fitsWidth, openTab, type Tab, useHarness, VIEWPORTS } from "./harness.ts";
 
 const TEST_TIMEOUT = 240_000;
 const SCENARIO = "estonia-2007";
@@ -96,20 +86,12 @@ function modelGaps(seed: number, pace: Pace): { gaps: number[]; types: string[] 
 }
 
 describe.skipIf(E2E_SKIP)("pace of a solo game in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(180_000);
 
   it(
     "the scenario cards show the measured length at each pace, inside the card's range at standard",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       try {
         await page.goto("/");
@@ -154,7 +136,7 @@ describe.skipIf(E2E_SKIP)("pace of a solo game in Chromium", () => {
         "ai.round",
         "ai.round",
       ]);
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       try {
         await page.clock.install();

@@ -3,18 +3,17 @@
  * Needs Chromium (see harness.ts); skipped loudly without it.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   axeViolations,
   DESKTOP,
   E2E_SKIP,
   fitsWidth,
-  type Harness,
   LAPTOP,
   openTab,
   PHONE,
-  startHarness,
   type Tab,
+  useHarness,
   VIEWPORTS,
 } from "./harness.ts";
 
@@ -199,20 +198,12 @@ async function playToDebrief(tab: Tab, options: PlayOptions): Promise<string[]> 
 // --- The tests --------------------------------------------------------------------------------------------
 
 describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const harness = useHarness(180_000);
 
   it(
     "chairs a game from the menu to the debrief; every screen at 1920×1080, 1366×768 and 390×844",
     async () => {
-      const tab = await openTab(h, DESKTOP);
+      const tab = await openTab(harness(), DESKTOP);
       const { page } = tab;
       const layout: string[] = [];
       /** Looks at the screen at every size: no sideways scroll, axe (at 1920×1080), a screenshot. */
@@ -278,7 +269,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "on a phone (390×844) the menu leads to the council, and Begin is on screen and clickable without sideways scroll",
     async () => {
-      const tab = await openTab(h, PHONE);
+      const tab = await openTab(harness(), PHONE);
       const { page } = tab;
       const layout: string[] = [];
       const fits = async (name: string) => {
@@ -329,7 +320,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "an ally (Estonia) states, breaks silence once with a reason shown as text, and reaches the debrief",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const reason = "Our parliament has not <b>html</b> approved this & we object";
       let stated = false;
@@ -398,7 +389,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "an ally (Estonia) argues in its statement, holds corridor talks, and keeps silence with a reservation",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const said = "Our networks were hit & we <i>ask</i> for solidarity";
       const reservation = "Estonia reads this text as a <b>first</b> step & not the last";
@@ -510,7 +501,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "the chair (NotPetya) tables a draft with a softened measure decided separately; the log shows the wording",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const layout: string[] = [];
       let tabled = false;
@@ -586,7 +577,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "resumes after a reload, and from the menu, at the same phase and clock",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       const snapshot = () =>
         page.evaluate(() => ({
@@ -648,7 +639,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "a game link draws the table at once: a seat clicked the moment it is ready opens its dossier, then flags appear",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=1&role=chair");
@@ -699,7 +690,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "a game started from a link also resumes after a reload",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         await page.goto("/?scenario=estonia-2007&seed=1&role=chair");
@@ -721,7 +712,7 @@ describe.skipIf(E2E_SKIP)("solo game in Chromium", () => {
   it(
     "the autoplay link reaches the debrief in under a minute",
     async () => {
-      const tab = await openTab(h, LAPTOP);
+      const tab = await openTab(harness(), LAPTOP);
       const { page } = tab;
       try {
         const t0 = Date.now();
